@@ -1,0 +1,32 @@
+# Two commands for a newcomer: `make demo` and `make test`. Each builds its own virtual environment.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint schema bench eval clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)  ## Parse the sample record shipped in samples/ and print its outline
+	$(BIN)/tbdialogue parse samples/CMW-C-SR.537.md --format text
+
+test: $(STAMP)  ## Run the test suite (and the linter)
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/python -m pytest
+
+eval: $(STAMP)  ## Parser accuracy on the real record openings in ../shared (CI has them)
+	$(BIN)/tbdialogue eval-parse ../shared/corpus/excerpts/expected.jsonl
+
+bench: $(STAMP)  ## Parsing speed and memory
+	$(BIN)/python benchmarks/bench_parse.py
+
+schema: $(STAMP)  ## Regenerate the published JSON Schema
+	$(BIN)/tbdialogue schema > src/tbdialogue/schema/record.schema.json
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis .ruff_cache

@@ -1,0 +1,292 @@
+"""Parse stage: a :class:`~tbdialogue.read.Document` (blocks) → a :class:`~tbdialogue.model.Record`.
+
+The same parser serves every format: readers hand over blocks with their bold/italic runs and
+pages, and the language profile supplies the words. Nothing here raises on odd input except
+:class:`~tbdialogue.errors.NotASummaryRecord`; what cannot be read becomes null with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..errors import NotASummaryRecord
+from ..model import Event, Furniture, Note, Paragraph, Record, Source, Turn
+from ..read.blocks import Block, Document
+from .agenda import build_agenda, find_state_party
+from .body import BodyParser, heading_key, paragraph_number
+from .countries import countries
+from .cover import is_title, parse_cover
+from .events import OPENING, PROCEDURAL, match_events
+from .layers import furniture_kind, is_site_line, note_kind
+from .normalize import clean, starts_lower
+from .profiles import LANGUAGES, Profile, all_profiles, profile
+from .speakers import LabelReader
+from .symbols import body_of_symbol, country_code_in, infer_symbol
+
+__all__ = ["parse_document", "detect_language"]
+
+_WORDS = re.compile(r"[^\W\d_]+")
+_LABELS: dict[str, LabelReader] = {}
+#: Longest text accepted: a summary record is at most a few hundred KB; far larger input is not one.
+MAX_CHARS = 5_000_000
+
+
+def detect_language(texts: list[str]) -> str:
+    """The profile language whose function words are most frequent in the text."""
+    counts: Counter[str] = Counter()
+    sample = " ".join(texts)[:60_000].lower()
+    words = Counter(_WORDS.findall(sample))
+    for prof in all_profiles():
+        counts[prof.language] = sum(words[w] for w in prof.stopwords)
+    if not counts or max(counts.values()) == 0:
+        return "en"
+    return max(LANGUAGES, key=lambda lang: counts[lang])
+
+
+def _labels(prof: Profile) -> LabelReader:
+    if prof.language not in _LABELS:
+        _LABELS[prof.language] = LabelReader(prof)
+    return _LABELS[prof.language]
+
+
+def _layer(text: str, prof: Profile) -> tuple[str, str] | None:
+    kind = furniture_kind(text)
+    if kind:
+        return "furniture", kind
+    if is_site_line(text, prof):
+        return "furniture", "site"
+    nkind = note_kind(text, prof)
+    if nkind:
+        return "note", nkind
+    return None
+
+
+def _body_start(blocks: list[Block], texts: list[str], layers: list, prof: Profile, after: int) -> int | None:
+    labels = _labels(prof)
+    for i in range(after, len(blocks)):
+        if layers[i] is not None or not texts[i]:
+            continue
+        t = texts[i]
+        events = match_events(t, prof, PROCEDURAL)
+        if events:
+            return i
+        n, rest = paragraph_number(t)
+        if n == 1 or blocks[i].list_number == 1:
+            return i
+        if labels.read(rest if n else t, blocks[i].bold_prefix()):
+            return i
+    return None
+
+
+def parse_document(doc: Document, language: str | None = None) -> Record:
+    """Parse a read document into a record."""
+    blocks = [b for b in doc.blocks if b.text.strip()]
+    texts = [clean(b.text) for b in blocks]
+    if sum(len(t) for t in texts) > MAX_CHARS:
+        raise NotASummaryRecord(f"text is over {MAX_CHARS:,} characters, far longer than any summary record")
+    lang = language or detect_language(texts)
+    prof = profile(lang)
+    layers = [_layer(t, prof) for t in texts]
+
+    title_idx = next((i for i, t in enumerate(texts) if layers[i] is None and is_title(t, prof)), None)
+    contents_idx = next(
+        (
+            i
+            for i, t in enumerate(texts)
+            if layers[i] is None and prof.contents.match(t) and (title_idx is None or i > title_idx)
+        ),
+        None,
+    )
+    search_from = max(x for x in (title_idx, contents_idx, -1) if x is not None) + 1
+    start = _body_start(blocks, texts, layers, prof, search_from)
+    if start is None and title_idx is None:
+        start = _body_start(blocks, texts, layers, prof, 0)
+    if start is None:
+        start = len(blocks)
+
+    cover_lines, title_line = _cover_lines(blocks, texts, layers, start, title_idx, prof)
+    cover = parse_cover(cover_lines, prof, title_line)
+    warnings: list[str] = list(doc.warnings) + cover.warnings
+
+    body_name = cover.body
+    contents_keys = {heading_key(line, prof) for line in cover.contents}
+    body = BodyParser(prof, _labels(prof), contents_keys, body_name).parse(blocks[start:])
+    warnings += body.warnings
+
+    if not cover.title_found and not body.turns and not any(e.event.kind in OPENING for e in body.events):
+        raise NotASummaryRecord(
+            "no summary-record title ('Summary record of the … meeting'), no speaker turns and no "
+            "opening stage direction found: this does not look like a UN summary record"
+        )
+
+    # Agenda, State party, documents.
+    headings = [h.text for h in body.headings]
+    agenda = build_agenda(cover.contents, headings, prof)
+    state = find_state_party(headings, cover.contents, prof)
+    documents = list(state.documents) if state else []
+    all_docs = [d for item in agenda for d in item.documents + [x for s in item.items for x in s.documents]]
+    if body_name is None:
+        stems = Counter(b for d in all_docs if (b := body_of_symbol(d) or _treaty_stem(d)))
+        if stems:
+            body_name = stems.most_common(1)[0][0]
+            warnings.append(f"body: not named on the cover; {body_name} taken from the documents' symbols")
+
+    state_party = state_printed = state_code = None
+    if state and state.found:
+        state_party = state.found.country.name_at(cover.date)
+        state_printed = state.found.printed
+        state_code = state.found.country.code
+        code_in_docs = country_code_in(documents)
+        if code_in_docs and code_in_docs != state_code:
+            warnings.append(f"state party {state_party} ({state_code}) but its documents carry {code_in_docs}")
+    elif all_docs and (code := country_code_in(all_docs)) and code in countries().by_code:
+        state_code = code
+        state_party = countries().by_code[code].name_at(cover.date)
+        warnings.append(f"state party: no name found in the headings; {state_party} read from the document symbols")
+
+    # Session of General Assembly committees: the Assembly's session, from the date.
+    session = cover.session
+    if session is None and body_name and body_name.startswith("A/") and cover.date:
+        year, month = int(cover.date[:4]), int(cover.date[5:7])
+        session = year - 1945 if month >= 9 else year - 1946
+        warnings.append(f"session: not printed; General Assembly session {session} derived from the date")
+
+    symbol, inferred = cover.symbol or doc.header_symbol, False
+    if symbol is None:
+        year = int(cover.date[:4]) if cover.date else None
+        symbol, why = infer_symbol(body_name, cover.meeting, cover.part, year, session)
+        inferred = symbol is not None
+        if symbol is None:
+            warnings.append(f"symbol: not printed and not inferred ({why})")
+    if body_name is None and symbol:
+        body_name = body_of_symbol(symbol)
+
+    prefix = symbol or "record"
+    record = Record(
+        symbol=symbol,
+        symbol_inferred=inferred,
+        body=body_name,
+        language=lang,
+        session=session,
+        meeting=cover.meeting,
+        part=cover.part,
+        date=cover.date,
+        time=cover.time,
+        place=cover.place,
+        chair=cover.chair,
+        chair_note=cover.chair_note,
+        state_party=state_party,
+        state_party_printed=state_printed,
+        state_party_code=state_code,
+        documents=documents,
+        agenda=agenda,
+        committee=cover.committee,
+        treaty=cover.treaty,
+        distribution_date=cover.distribution_date,
+        original_language=cover.original_language,
+        source=Source(path=doc.path, format=doc.format, sha256=doc.sha256, pages=doc.page_count),
+    )
+    _fill_body(record, body, prefix)
+    _fill_layers(record, blocks, texts, layers, start, body, doc)
+    record.warnings = warnings + _missing(record)
+    return record
+
+
+def _cover_lines(
+    blocks, texts, layers, start: int, title_idx: int | None, prof: Profile
+) -> tuple[list[str], int | None]:
+    """Cover lines, with wrapped lines rejoined ("(continued)" alone, "…;" then the next line)."""
+    lines: list[str] = []
+    title_line = None
+    for i in range(start):
+        if layers[i] is not None:
+            continue
+        t = texts[i]
+        if lines and i != title_idx and _continues_line(lines[-1], t, blocks[i], prof):
+            lines[-1] = f"{lines[-1]} {t}"
+            continue
+        if i == title_idx:
+            title_line = len(lines)
+        lines.append(t)
+    return lines, title_line
+
+
+def _continues_line(prev: str, text: str, block: Block, prof: Profile) -> bool:
+    if prof.continued.fullmatch(text):
+        return True
+    if block.gap_before:
+        return False
+    return prev.count("(") > prev.count(")") or prev.endswith((";", ",", "-", "/")) or starts_lower(text)
+
+
+def _treaty_stem(symbol: str) -> str | None:
+    first = symbol.split("/", 1)[0]
+    return first if first in ("CMW", "CERD", "CCPR", "CEDAW", "CAT", "CRC", "CRPD", "CED") else None
+
+
+def _fill_body(record: Record, body, prefix: str) -> None:
+    used: set[str] = set()
+    for i, p in enumerate(body.paragraphs, start=1):
+        pid = f"{prefix}/p{p.number if p.number is not None else i}"
+        if pid in used:
+            pid = f"{prefix}/i{i}"
+        used.add(pid)
+        record.paragraphs.append(Paragraph(index=i, number=p.number, id=pid, text=p.text, turn=p.turn, pages=p.pages))
+    for t_index, t in enumerate(body.turns):
+        record.turns.append(
+            Turn(index=t_index, id=f"{prefix}/t{t_index}", speaker=t.speaker, paragraphs=[p + 1 for p in t.paragraphs])
+        )
+    n = len(body.paragraphs)
+    for e in body.events:
+        para = e.paragraph + 1 if e.paragraph is not None else None
+        before = e.paragraph + 2 if e.paragraph is not None else e.before + 1
+        record.events.append(
+            Event(
+                kind=e.event.kind,
+                time=e.event.time,
+                text=e.event.text,
+                paragraph=para,
+                before_paragraph=before if before <= n else None,
+            )
+        )
+
+
+def _fill_layers(record: Record, blocks, texts, layers, start: int, body, doc: Document) -> None:
+    for kind, text, page in doc.furniture:
+        record.furniture.append(Furniture(kind=kind if kind in _FURNITURE else "other", text=text, page=page))
+    for text, page in doc.footnotes:
+        record.notes.append(Note(kind="footnote", text=text, page=page))
+    for i in range(start):
+        if layers[i] is None:
+            continue
+        layer, kind = layers[i]
+        if layer == "furniture":
+            record.furniture.append(Furniture(kind=kind, text=texts[i], page=blocks[i].page))
+        else:
+            record.notes.append(Note(kind=kind, text=texts[i], page=blocks[i].page))
+    for kind, text, page in body.furniture:
+        record.furniture.append(Furniture(kind=kind if kind in _FURNITURE else "other", text=text, page=page))
+    for kind, text, page in body.notes:
+        record.notes.append(Note(kind=kind, text=text, page=page))
+
+
+_FURNITURE = {"header", "footer", "page_number", "job_number", "symbol", "separator", "site", "other"}
+
+
+def _missing(record: Record) -> list[str]:
+    """A partial record is never presented as complete: say which cover fields are missing."""
+    out = []
+    for field, why in (
+        ("meeting", "no 'Summary record of the … meeting' title read"),
+        ("date", "no 'Held at …, on <date>' line read"),
+        ("chair", "no 'Chair:' line read"),
+        ("body", "no committee name or symbol read"),
+    ):
+        if getattr(record, field) is None:
+            out.append(f"{field}: {why}")
+    if record.session is None:
+        out.append("session: no '… session' line read")
+    if not record.paragraphs:
+        out.append("body: no paragraphs found")
+    return out

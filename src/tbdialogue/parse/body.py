@@ -1,0 +1,245 @@
+"""The body: blocks → paragraphs, speaker turns, stage directions and agenda headings.
+
+One pass over the blocks. Each block either continues the paragraph (or heading) before it — a
+page-break split, a wrapped line — or starts something new: a numbered paragraph, a labelled turn,
+a stage direction, an agenda heading, or an unlabelled paragraph that continues the current turn.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Speaker
+from ..read.blocks import Block
+from .events import PROCEDURAL, FoundEvent, match_events
+from .layers import furniture_kind, is_symbol_line, note_kind
+from .normalize import clean, ends_open, has_sentence_break, is_upper_line, squash, starts_lower
+from .profiles import Profile
+from .speakers import LabelReader
+
+_NUMBER = re.compile(r"^(\d{1,3})\.(?!\d)\s*(?=\S)")
+_WEAK = frozenset({"decision", "other"})
+MAX_HEADING_CHARS = 400
+
+
+@dataclass
+class RawParagraph:
+    number: int | None
+    text: str
+    turn: int | None
+    pages: list[int] | None
+    is_event: bool = False
+
+
+@dataclass
+class RawTurn:
+    speaker: Speaker
+    paragraphs: list[int] = field(default_factory=list)  # 0-based positions in paragraphs
+
+
+@dataclass
+class RawEvent:
+    event: FoundEvent
+    paragraph: int | None  # 0-based position when the event is itself a numbered paragraph
+    before: int  # 0-based position of the next paragraph (== len(paragraphs) at the time)
+
+
+@dataclass
+class RawHeading:
+    text: str
+    before: int
+
+
+@dataclass
+class Body:
+    paragraphs: list[RawParagraph] = field(default_factory=list)
+    turns: list[RawTurn] = field(default_factory=list)
+    events: list[RawEvent] = field(default_factory=list)
+    headings: list[RawHeading] = field(default_factory=list)
+    furniture: list[tuple[str, str, int | None]] = field(default_factory=list)
+    notes: list[tuple[str, str, int | None]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    numbered: bool = False
+
+
+def paragraph_number(text: str) -> tuple[int | None, str]:
+    m = _NUMBER.match(text)
+    if not m:
+        return None, text
+    return int(m.group(1)), text[m.end() :]
+
+
+def is_numbered(blocks: list[Block]) -> bool:
+    """Numbered paragraphs: at least two rising numbers, or a first paragraph numbered 1."""
+    numbers = [b.list_number or paragraph_number(clean(b.text))[0] for b in blocks]
+    numbers = [n for n in numbers if n is not None]
+    if not numbers:
+        return False
+    rising = sum(1 for a, b in zip(numbers, numbers[1:], strict=False) if 0 < b - a <= 3)
+    return rising >= 1 or numbers[0] == 1
+
+
+class BodyParser:
+    def __init__(self, profile: Profile, labels: LabelReader, contents_keys: set[str], body: str | None):
+        self.p = profile
+        self.labels = labels
+        self.contents_keys = contents_keys
+        self.record_body = body
+
+    def parse(self, blocks: list[Block]) -> Body:
+        out = Body(numbered=is_numbered(blocks))
+        last_number: int | None = None
+        current_turn: int | None = None
+        prev: str | None = None  # kind of the last item: "paragraph", "heading", "event"
+
+        for block in blocks:
+            text = clean(block.text)
+            if not text:
+                continue
+            kind = furniture_kind(text)
+            if kind or (out.paragraphs and is_symbol_line(text)):
+                out.furniture.append((kind or "header", text, block.page))
+                continue
+            nkind = note_kind(text, self.p)
+            if nkind:
+                out.notes.append((nkind, text, block.page))
+                continue
+
+            number = block.list_number
+            rest = text
+            if number is None:
+                n, after = paragraph_number(text)
+                if (
+                    n is not None
+                    and out.numbered
+                    and (
+                        last_number is None
+                        and n <= 200
+                        or last_number is not None
+                        and last_number < n <= last_number + 5
+                    )
+                ):
+                    number, rest = n, after
+            bold = block.bold_prefix()
+
+            # 1. Continuation of the heading or paragraph before (wrapped line, page-break split).
+            if number is None and prev == "heading" and self._continues_heading(out.headings[-1].text, text, block):
+                out.headings[-1].text = f"{out.headings[-1].text} {text}"
+                continue
+            # Stage directions that no speech sentence resembles come first: "Mme Manalo,
+            # Vice-Présidente, prend la présidence." is not a speaker's turn.
+            events = match_events(rest, self.p, PROCEDURAL)
+            label = None if events else self.labels.read(rest, bold, self.record_body)
+            if (
+                number is None
+                and events is None
+                and label is None
+                and prev == "paragraph"
+                and self._continues_paragraph(out, text, block)
+            ):
+                para = out.paragraphs[-1]
+                para.text = f"{para.text} {text}"
+                if block.pages and para.pages is not None:
+                    para.pages = sorted(set(para.pages) | set(block.pages))
+                continue
+
+            # 2. Stage directions.
+            if events is None and label is None:
+                weak = match_events(rest, self.p, _WEAK)
+                if weak is None and block.is_all_italic() and len(rest) < 600:
+                    weak = [FoundEvent("other", None, rest)]
+                events = weak
+            if events:
+                pos = None
+                if number is not None:
+                    pos = len(out.paragraphs)
+                    out.paragraphs.append(RawParagraph(number, rest, None, block.pages, is_event=True))
+                    last_number = number
+                for ev in events:
+                    out.events.append(RawEvent(ev, pos, len(out.paragraphs)))
+                current_turn = None
+                prev = "event"
+                continue
+
+            # 3. A speaker label opens a turn.
+            if label is not None:
+                out.turns.append(RawTurn(label.speaker))
+                current_turn = len(out.turns) - 1
+                self._add_paragraph(out, number, rest, current_turn, block)
+                last_number = number if number is not None else last_number
+                prev = "paragraph"
+                continue
+
+            # 4. Agenda headings.
+            if number is None and self._is_heading(text, out.numbered, block):
+                out.headings.append(RawHeading(text, len(out.paragraphs)))
+                current_turn = None
+                prev = "heading"
+                continue
+
+            # 5. A paragraph without a label continues the current turn.
+            if current_turn is None:
+                where = (
+                    f"paragraph {number}" if number is not None else f"paragraph at position {len(out.paragraphs) + 1}"
+                )
+                out.warnings.append(f"{where} has no speaker label and follows no turn: {rest[:60]!r}")
+            self._add_paragraph(out, number, rest, current_turn, block)
+            last_number = number if number is not None else last_number
+            prev = "paragraph"
+
+        return out
+
+    # -- decisions --------------------------------------------------------------------------------
+    def _continues_heading(self, heading: str, text: str, block: Block) -> bool:
+        if self.p.continued.fullmatch(text.strip()):
+            return True  # "(continued)" on a line of its own
+        if block.gap_before:
+            return False
+        return heading.count("(") > heading.count(")") or heading.rstrip().endswith((";", ",", "-", "/"))
+
+    def _continues_paragraph(self, out: Body, text: str, block: Block) -> bool:
+        para = out.paragraphs[-1]
+        if para.is_event:
+            return False
+        if starts_lower(text):
+            return True
+        if ends_open(para.text):
+            return not self._known_heading(text)
+        # In numbered records a new paragraph always carries its number: an unnumbered line
+        # right after a paragraph (no blank line) is a wrapped line of it.
+        return out.numbered and not block.gap_before and not self._known_heading(text)
+
+    def _known_heading(self, text: str) -> bool:
+        return heading_key(text, self.p) in self.contents_keys
+
+    def _is_heading(self, text: str, numbered: bool, block: Block) -> bool:
+        if len(text) > MAX_HEADING_CHARS:
+            return False
+        if self._known_heading(text) or is_upper_line(text):
+            return True
+        if has_sentence_break(text):
+            return False
+        if ends_open(text):
+            return True
+        # In a numbered record, what is neither numbered, nor speech, nor a stage direction, and is
+        # short, is a heading.
+        return numbered and len(text) < 200 and not text.rstrip().endswith((".", "?", "!"))
+
+    def _add_paragraph(self, out: Body, number: int | None, text: str, turn: int | None, block: Block) -> None:
+        out.paragraphs.append(RawParagraph(number, text, turn, block.pages))
+        if turn is not None:
+            out.turns[turn].paragraphs.append(len(out.paragraphs) - 1)
+
+
+_DOC_PAREN = re.compile(r"\([^()]*/[^()]*\)?\s*$")
+
+
+def heading_key(text: str, profile: Profile) -> str:
+    """Comparable form of an agenda title: no "(continued)", no document list, no spaces/case."""
+    t = profile.continued.sub("", text)
+    t = profile.agenda_item_number.sub("", t)
+    t = re.sub(r"\([^()]*/[^()]*\)", "", t)  # "(CMW/C/KGZ/2; …)"
+    t = _DOC_PAREN.sub("", t)
+    t = re.sub(r"^\s*(?:[-–•]\s*)", "", t)
+    return squash(re.sub(r"[^\w()]+", " ", t))

@@ -1,0 +1,88 @@
+"""States: find a State's name in English, French or Spanish text; give its UN English short name
+at a date and its ISO 3166-1 alpha-3 code. Data: ``tbdialogue/data/countries.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+_ARTICLES = re.compile(r"^(?:the|le|la|les|l'|el|los|las)\s*", re.I)
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    en: str
+    former: tuple[tuple[str, str], ...]  # (name, until ISO date), oldest last or first: order kept
+
+    def name_at(self, date: str | None) -> str:
+        """UN English short name in use at ``date`` (YYYY-MM-DD); current name when unknown."""
+        if date:
+            for name, until in sorted(self.former, key=lambda f: f[1]):
+                if date < until:
+                    return name
+        return self.en
+
+
+@dataclass(frozen=True)
+class Found:
+    country: Country
+    printed: str  # the name as printed, less a leading preposition
+    start: int
+    end: int
+
+
+def _key(name: str) -> str:
+    name = unicodedata.normalize("NFC", name).replace("’", "'")
+    return _ARTICLES.sub("", name).strip()
+
+
+class Countries:
+    def __init__(self, entries: list[dict]) -> None:
+        self.by_code: dict[str, Country] = {}
+        names: dict[str, str] = {}
+        for e in entries:
+            former = tuple((f["name"], f["until"]) for f in e.get("en_former", []))
+            self.by_code[e["code"]] = Country(e["code"], e["en"], former)
+            variants = [e["en"], e["fr"], e["es"], *(f["name"] for f in e.get("en_former", []))]
+            for key in ("en_aliases", "fr_aliases", "es_aliases"):
+                variants += e.get(key, [])
+            for v in variants:
+                k = _key(v)
+                if len(k) >= 3:
+                    names.setdefault(k.lower(), e["code"])
+        self._names = names
+        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        # Optional article before the name, so that "la Guinée" is printed whole.
+        self._rx = re.compile(
+            rf"(?<![\w-])(?P<art>(?:the|le|la|les|l'|l’|el|los|las)\s*)?(?P<name>{alternation})(?![\w-])",
+            re.IGNORECASE,
+        )
+
+    def find_all(self, text: str) -> list[Found]:
+        out = []
+        for m in self._rx.finditer(text.replace("’", "'")):
+            code = self._names[m.group("name").lower()]
+            art = m.group("art") or ""
+            printed = text[m.start() : m.end()] if art.strip().lower() not in ("the",) else m.group("name")
+            out.append(Found(self.by_code[code], printed.strip(), m.start(), m.end()))
+        return out
+
+    def find(self, text: str) -> Found | None:
+        found = self.find_all(text)
+        return found[0] if found else None
+
+    def lookup(self, name: str) -> Country | None:
+        code = self._names.get(_key(name).lower())
+        return self.by_code.get(code) if code else None
+
+
+@cache
+def countries() -> Countries:
+    raw = resources.files("tbdialogue.data").joinpath("countries.json").read_text("utf-8")
+    return Countries(json.loads(raw))

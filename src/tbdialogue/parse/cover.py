@@ -1,0 +1,251 @@
+"""The cover block: symbol, body, session, meeting and part, when and where, chair, contents."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from .normalize import repair, squash
+from .numbers import number_start, ordinal, parse_date
+from .profiles import Profile
+from .symbols import SYMBOL, body_of_symbol, is_record_symbol, record_number, repair_symbols
+
+_LANGUAGE_NAMES = {
+    "english": "English", "anglais": "English", "inglés": "English", "ingles": "English",
+    "french": "French", "français": "French", "francais": "French", "francés": "French", "frances": "French",
+    "spanish": "Spanish", "espagnol": "Spanish", "español": "Spanish", "espanol": "Spanish",
+    "russian": "Russian", "russe": "Russian", "ruso": "Russian",
+    "arabic": "Arabic", "arabe": "Arabic", "árabe": "Arabic",
+    "chinese": "Chinese", "chinois": "Chinese", "chino": "Chinese",
+}  # fmt: skip
+#: Labels of a presiding officer who is not acting or temporary (squashed).
+_PLAIN_CHAIR = frozenset(
+    [
+        "chair",
+        "chairperson",
+        "chairman",
+        "chairwoman",
+        "president",
+        "président",
+        "présidente",
+        "presidente",
+        "presidenta",
+    ]
+)
+_THEN = re.compile(r"^(?:later|then|puis|ensuite|plus\s+tard|después|luego|más\s+tarde)\s*:", re.I)
+_DOT_LEADER = re.compile(r"\s*(?:…|\.{3,}|_{3,})[….\s_]*")
+
+
+@dataclass
+class Cover:
+    symbol: str | None = None
+    body: str | None = None
+    committee: str | None = None
+    treaty: str | None = None
+    session: int | None = None
+    meeting: int | None = None
+    part: str | None = None
+    date: str | None = None
+    time: str | None = None
+    place: str | None = None
+    chair: str | None = None
+    chair_note: str | None = None
+    distribution_date: str | None = None
+    original_language: str | None = None
+    contents: list[str] = field(default_factory=list)
+    title_found: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class BodyNames:
+    committee: tuple[tuple[str, str], ...]  # (squashed name, body), longest first
+    treaty: tuple[tuple[str, str], ...]
+
+
+@cache
+def body_names() -> BodyNames:
+    raw = tomllib.loads(resources.files(__package__).joinpath("bodies.toml").read_text("utf-8"))
+
+    def table(key: str) -> tuple[tuple[str, str], ...]:
+        pairs = [(squash(n.replace("’", "'")), body) for body, v in raw.items() for n in v[key]]
+        return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
+
+    return BodyNames(table("committee"), table("treaty"))
+
+
+def is_title(line: str, profile: Profile) -> bool:
+    """The "Summary record of the … meeting" line (words may be broken by stray spaces)."""
+    return bool(profile.title.search(line)) or profile.title.pattern.replace(r"\s*", "") in squash(line)
+
+
+def parse_cover(lines: list[str], profile: Profile, title_index: int | None) -> Cover:
+    """Read cover fields from the cover's lines (furniture and notices already removed)."""
+    cov = Cover()
+    fixed = [repair_symbols(repair(line)) for line in lines]
+    flat = " ".join(fixed)
+
+    # Title: meeting number and part.
+    if title_index is not None:
+        cov.title_found = True
+        title = fixed[title_index]
+        m = profile.meeting.search(title)
+        if m:
+            cov.meeting = ordinal(m.group("n"), profile)
+        low = squash(title)
+        for key, value in profile.parts:
+            if key in low:
+                cov.part = value
+                break
+
+    _symbol(cov, fixed, title_index)
+    _body(cov, fixed, profile)
+    _session(cov, fixed, profile)
+    _held(cov, flat, profile)
+    _dates(cov, fixed, profile, title_index)
+    _chair(cov, fixed, profile)
+    _contents(cov, fixed, profile)
+    return cov
+
+
+def _symbol(cov: Cover, lines: list[str], title_index: int | None) -> None:
+    stop = title_index if title_index is not None else len(lines)
+    for line in lines[: stop + 1]:
+        for m in SYMBOL.finditer(line):
+            sym = m.group(0)
+            if not is_record_symbol(sym):
+                continue
+            sym = _unglue_date(sym, line[m.end() :], cov.meeting)
+            cov.symbol = sym
+            n = record_number(sym)
+            if cov.meeting and n and n != cov.meeting:
+                cov.warnings.append(f"symbol {sym} does not match the meeting number {cov.meeting} in the title")
+            return
+
+
+_MONTH_AFTER = re.compile(r"^\s*(?:de\s+)?[^\W\d_]{3,}", re.UNICODE)
+
+
+def _unglue_date(sym: str, after: str, meeting: int | None) -> str:
+    """ "CERD/C/SR.15671 July 2003" → CERD/C/SR.1567: the day of the next line ran into the symbol."""
+    m = re.search(r"/SR\.(\d+)$", sym)
+    if not m or not _MONTH_AFTER.match(after) or after[:1].isdigit():
+        return sym
+    digits = m.group(1)
+    if meeting is not None:
+        s = str(meeting)
+        if digits.startswith(s) and 1 <= len(digits) - len(s) <= 2:
+            return sym[: m.start(1)] + s
+        return sym
+    for cut in (2, 1):
+        if len(digits) > cut and 1 <= int(digits[-cut:]) <= 31:
+            return sym[: m.start(1)] + digits[:-cut]
+    return sym
+
+
+def _body(cov: Cover, lines: list[str], profile: Profile) -> None:
+    names = body_names()
+    if cov.symbol:
+        cov.body = body_of_symbol(cov.symbol)
+    for line in lines:
+        low = squash(line.replace("’", "'"))
+        for name, body in names.committee:
+            if name in low:
+                if cov.committee is None:
+                    cov.committee = _strip_session(line, profile)
+                    cov.body = cov.body or body
+                break
+        for name, body in names.treaty:
+            if name in low and cov.treaty is None and not low.startswith(("committee", "comit")):
+                cov.treaty = line
+                cov.body = cov.body or body
+                break
+        m = re.match(r"convention abbreviation\s*:\s*([A-Z]{2,6})", line, re.I)
+        if m and cov.body is None:
+            cov.body = m.group(1).upper()
+
+
+def _strip_session(line: str, profile: Profile) -> str:
+    """ "Committee on … Families Thirty-seventh session" → the committee's name only."""
+    m = profile.session.search(line)
+    if not m:
+        return line
+    words = line[: m.end("n")].split()
+    cut = number_start(words, profile)
+    return " ".join(words[:cut]).strip() if cut else line
+
+
+def _session(cov: Cover, lines: list[str], profile: Profile) -> None:
+    for line in lines:
+        for m in profile.session.finditer(line):
+            n = ordinal(m.group("n"), profile)
+            if n:
+                cov.session = n
+                return
+
+
+def _held(cov: Cover, flat: str, profile: Profile) -> None:
+    m = profile.held.search(flat)
+    if not m:
+        return
+    cov.place = m.group("place").strip(" ,")
+    cov.date, _ = parse_date(m.group("date"), profile)
+    cov.time = m.group("time").strip()
+
+
+def _dates(cov: Cover, lines: list[str], profile: Profile, title_index: int | None) -> None:
+    stop = title_index if title_index is not None else len(lines)
+    for line in lines[:stop]:
+        if cov.original_language is None:
+            m = profile.original.search(line)
+            if m:
+                cov.original_language = _LANGUAGE_NAMES.get(m.group("lang").lower(), m.group("lang"))
+        if cov.distribution_date is None:
+            if cov.symbol:
+                line = re.sub(re.escape(cov.symbol) + r"(?=\d)", " ", line)
+            d, _ = parse_date(line, profile)
+            if d and d != cov.date:
+                cov.distribution_date = d
+
+
+def _chair(cov: Cover, lines: list[str], profile: Profile) -> None:
+    labels = sorted(profile.chair_labels, key=len, reverse=True)
+    # Each label may be broken by a stray space ("P residente").
+    spaced = "|".join(r"\s?".join(re.escape(c) for c in label) for label in labels)
+    rx = re.compile(rf"(?:(?<=\s)|^)(?P<label>{spaced})\s*:\s*", re.IGNORECASE)
+    for i, line in enumerate(lines):
+        found = list(rx.finditer(line))
+        if not found or found[0].start() > 0:
+            continue
+        segments = []
+        for k, m in enumerate(found):
+            end = found[k + 1].start() if k + 1 < len(found) else len(line)
+            segments.append((squash(m.group("label")), m.group("label"), line[m.end() : end].strip()))
+        main = next((s for s in segments if s[0] in _PLAIN_CHAIR), segments[-1])
+        name, note = _split_chair(main[2])
+        cov.chair = name
+        others = [f"{lab}: {val}" for sq, lab, val in segments if (sq, lab, val) != main]
+        notes = ([note] if note else []) + others
+        if i + 1 < len(lines) and _THEN.match(lines[i + 1]):
+            notes.append(lines[i + 1].strip())
+        cov.chair_note = "; ".join(notes) or None
+        return
+
+
+def _split_chair(value: str) -> tuple[str | None, str | None]:
+    """ "Mr. Taghizade (Vice-Chairperson)" → name and note; dot leaders before a note are dropped."""
+    value = _DOT_LEADER.sub(" ", value).strip()
+    m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<note>.+)\)\s*$", value)
+    if m:
+        return m.group("name").strip(), m.group("note").strip()
+    return (value or None), None
+
+
+def _contents(cov: Cover, lines: list[str], profile: Profile) -> None:
+    start = next((i for i, line in enumerate(lines) if profile.contents.match(line.strip())), None)
+    if start is None:
+        return
+    cov.contents = [line for line in lines[start + 1 :] if line.strip()]

@@ -1,0 +1,95 @@
+"""Stage directions ("The meeting was suspended at 11.25 a.m. and resumed at 12.10 p.m.") → events."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import repair
+from .profiles import Profile
+
+#: Events that open the part of a meeting that the record covers.
+OPENING = ("called_to_order", "public_part_began", "discussion_began")
+#: Events that never come from an ordinary sentence of speech; safe to test before speaker labels.
+PROCEDURAL = frozenset(
+    {
+        "called_to_order",
+        "suspended",
+        "resumed",
+        "rose",
+        "adjourned",
+        "public_part_began",
+        "public_part_ended",
+        "private_part",
+        "discussion_began",
+        "delegation_joined",
+        "delegation_withdrew",
+        "chair_taken",
+    }
+)
+#: Longest stage direction tested against the patterns; longer blocks are speech.
+MAX_EVENT_CHARS = 400
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ])")
+_ABBREV_END = re.compile(r"(?:\b[ap]\.\s?m|\bMr|\bMs|\bMrs|\bDr|\bM|\bSr|\bSra|\bNo|\bpara|\bart)\.$", re.I)
+
+
+@dataclass(frozen=True)
+class FoundEvent:
+    kind: str
+    time: str | None
+    text: str
+
+
+def _sentences(text: str) -> list[str]:
+    parts: list[str] = []
+    for piece in _SENTENCE.split(text):
+        if parts and _ABBREV_END.search(parts[-1]):
+            parts[-1] = f"{parts[-1]} {piece}"
+        else:
+            parts.append(piece)
+    return parts
+
+
+def _match_one(sentence: str, profile: Profile, kinds: frozenset[str] | None) -> list[FoundEvent] | None:
+    s = repair(sentence)
+    for kind, rx in profile.events:
+        if kinds is not None and kind not in kinds:
+            continue
+        m = rx.fullmatch(s)
+        if not m:
+            continue
+        groups = m.groupdict()
+        time = _time(groups.get("time"))
+        if kind == "suspended" and groups.get("time2"):
+            # "suspended at 11.25 a.m. and resumed at 12.10 p.m." is two events.
+            return [
+                FoundEvent("suspended", time, sentence.strip()),
+                FoundEvent("resumed", _time(groups["time2"]), sentence.strip()),
+            ]
+        return [FoundEvent(kind, time, sentence.strip())]
+    return None
+
+
+def _time(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    return raw.strip().rstrip(",;")
+
+
+def match_events(text: str, profile: Profile, kinds: frozenset[str] | None = None) -> list[FoundEvent] | None:
+    """The events a block states, when the whole block is stage directions; else None."""
+    if not text or len(text) > MAX_EVENT_CHARS:
+        return None
+    whole = _match_one(text, profile, kinds)
+    if whole is not None:
+        return whole
+    sentences = _sentences(text)
+    if len(sentences) < 2:
+        return None
+    found: list[FoundEvent] = []
+    for sentence in sentences:
+        one = _match_one(sentence, profile, kinds)
+        if one is None:
+            return None
+        found.extend(one)
+    return found

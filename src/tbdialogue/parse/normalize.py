@@ -1,0 +1,74 @@
+"""Text clean-up shared by every parsing step: spaces, dashes, broken words."""
+
+from __future__ import annotations
+
+import re
+
+#: Every dash-like character the UN's documents use, normalised to "-" in symbols and cover fields.
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_DASH_TABLE = str.maketrans({c: "-" for c in DASHES})
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
+_SPACED_APOSTROPHE = re.compile(r"(\w) ?([’']) (?=\w)")
+_SPACED_HYPHEN = re.compile(r"(\w) ?- (?=\w)|(\w) -(?=\w)")
+_BROKEN_SUFFIX = re.compile(r"(\w) (i?ème|ième)\b")
+TERMINAL = tuple(".!?…:;")
+
+
+def clean(text: str) -> str:
+    """Collapse spaces, drop soft hyphens and zero-width characters, expand ligatures."""
+    text = _INVISIBLE.sub("", text).translate(_LIGATURES)
+    return _SPACES.sub(" ", text).strip()
+
+
+def ascii_dashes(text: str) -> str:
+    return text.translate(_DASH_TABLE)
+
+
+def repair(text: str) -> str:
+    """Repair spacing defects of converted records, for cover fields and names (not speech text):
+    "l ’ élimination" → "l’élimination", "Ninety- fifth" → "Ninety-fifth", "deux ième" → "deuxième".
+    """
+    text = ascii_dashes(clean(text))
+    text = _SPACED_APOSTROPHE.sub(r"\1\2", text)
+    text = _SPACED_HYPHEN.sub(lambda m: (m.group(1) or m.group(2)) + "-", text)
+    return _BROKEN_SUFFIX.sub(r"\1\2", text)
+
+
+def squash(text: str) -> str:
+    """Lower case without any spaces: matches words broken by stray spaces ("p artial", "P residente")."""
+    return re.sub(r"\s+", "", text).lower()
+
+
+def ends_open(text: str) -> bool:
+    """True when a paragraph's text stops mid-sentence (no terminal punctuation)."""
+    t = text.rstrip(" *\"'”’»)]")
+    return bool(t) and not t.endswith(TERMINAL)
+
+
+_ENUMERATOR = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4})\)\s")
+_SENTENCE_BREAK = re.compile(r"[a-z\d)][.!?]\s+[A-Z]")
+
+
+def starts_lower(text: str) -> bool:
+    """True when the text opens with a lower-case word (a continuation), not "(a) …"."""
+    if _ENUMERATOR.match(text):
+        return False
+    for ch in text:
+        if ch.isalpha():
+            return ch.islower()
+        if not (ch.isspace() or ch in "\"'“‘«(—–-"):
+            return False
+    return False
+
+
+def is_upper_line(text: str) -> bool:
+    """All letters upper case (headings of older records)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def has_sentence_break(text: str) -> bool:
+    """True when the text holds more than one sentence (headings never do)."""
+    return bool(_SENTENCE_BREAK.search(text))

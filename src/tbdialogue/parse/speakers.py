@@ -1,0 +1,255 @@
+"""Speaker labels: does a paragraph open with one, and who, in what capacity, on which side?
+
+Forms: "Mr. Bazarbaev (Kyrgyzstan) said", "Ms. Dzumhur (Country Rapporteur) said", "The Chair",
+"A representative of Kyrgyzstan said", "Mr. ANDO said", "M. Avtonomov (Rapporteur pour le pays)
+dit", "La Présidente déclare", "El Sr. Rivas Posada dice", "M me  Evatt" … Bold at the start of the
+paragraph confirms a label; without bold, the wording must: a name followed by a speech verb or a
+comma (and a speech verb later in the sentence), never by "was", "had", "took" …
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Speaker
+from .countries import countries
+from .normalize import clean
+from .profiles import Profile
+
+_WORD = re.compile(r"[^\s(),;:]+")
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*", re.UNICODE)
+_PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "del",
+        "della",
+        "delle",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "le",
+        "la",
+        "al",
+        "el",
+        "bin",
+        "ben",
+        "ibn",
+        "y",
+        "e",
+        "zu",
+        "af",
+        "av",
+    ]
+)
+_FIRST_SENTENCE = 400  # characters searched for a speech verb after "Mr. X, …,"
+
+
+@dataclass(frozen=True)
+class Label:
+    speaker: Speaker
+    end: int  # offset in the paragraph text where the label (name and parentheses) ends
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class LabelReader:
+    """Speaker-label recognition for one language profile (patterns compiled once)."""
+
+    def __init__(self, profile: Profile) -> None:
+        self.p = profile
+        arts = _alternation(profile.articles + profile.name_articles)
+        self._article = re.compile(rf"^(?:{arts})(?:\s+|(?<=['’]))", re.UNICODE) if arts else None
+        self._presiding = re.compile(
+            rf"^(?P<art>(?:{_alternation(profile.articles)})\s+)?"
+            rf"(?P<word>{_alternation(profile.vice_presiding + profile.presiding)})(?![\w-])",
+            re.IGNORECASE,
+        )
+        self._vice = {w.lower() for w in profile.vice_presiding}
+        titles = sorted(profile.titles, key=len, reverse=True)
+        self._title = re.compile(rf"^(?P<title>{'|'.join(re.escape(t) for t in titles)})(?=\s|$)")
+        self._roles = sorted(profile.roles, key=len, reverse=True)
+
+    # -- public ---------------------------------------------------------------------------------
+    def read(self, text: str, bold: str = "", body: str | None = None) -> Label | None:
+        """The label opening ``text`` (a paragraph without its number), or None."""
+        text = clean(text)
+        if not text:
+            return None
+        lead = 0
+        m_art = self._article.match(text) if self._article else None
+        for attempt in (self._presiding_label, self._representative_label, self._person_label):
+            label = attempt(text, bold, body)
+            if label:
+                return label
+        if m_art:
+            lead = m_art.end()
+            rest = text[lead:]
+            label = self._person_label(rest, bold, body)
+            if label:
+                return Label(label.speaker, label.end + lead)
+        return None
+
+    # -- the three label forms ------------------------------------------------------------------
+    def _presiding_label(self, text: str, bold: str, body: str | None) -> Label | None:
+        m = self._presiding.match(text)
+        if not m:
+            return None
+        end = m.end()
+        paren, end2 = _parenthetical(text, end)
+        if paren is not None:
+            end = end2
+        if not self._follows_as_speech(text, end, bold):
+            return None
+        name = text[: m.end()]
+        if m.group("art") and m.group("art").strip() in self.p.name_articles:
+            name = text[m.start("word") : m.end()]
+        role = "Vice-Chair" if m.group("word").lower() in self._vice else "Chair"
+        return Label(Speaker(name=name, title=None, role=role, affiliation=None, side="committee"), end)
+
+    def _representative_label(self, text: str, bold: str, body: str | None) -> Label | None:
+        m = self.p.representative.match(text)
+        if not m:
+            return None
+        who = m.group("who").strip()
+        name = m.group("label")
+        art = self._article.match(name) if self._article else None
+        if art and name[: art.end()].strip() in self.p.name_articles:
+            name = name[art.end() :]
+        side = "state" if countries().find(who) else _side_of_affiliation(who, self.p)
+        return Label(Speaker(name=name, title=None, role=None, affiliation=who, side=side), m.end("label"))
+
+    def _person_label(self, text: str, bold: str, body: str | None) -> Label | None:
+        text = self._repair(text)
+        m = self._title.match(text)
+        if not m:
+            return None
+        title = m.group("title")
+        pos = m.end()
+        tokens: list[str] = []
+        last_cap_end = None
+        while len(tokens) < 7:
+            ws = re.match(r"\s+", text[pos:])
+            if not ws:
+                break
+            tm = _NAME_TOKEN.match(text, pos + ws.end())
+            if not tm:
+                break
+            tok = tm.group(0).rstrip(".") if not tm.group(0).endswith(("Jr.", "Sr.")) else tm.group(0)
+            tok_end = tm.start() + len(tok)
+            if tok[0].isupper():
+                tokens.append(tok)
+                pos = tok_end
+                last_cap_end = pos
+            elif tok.lower() in _PARTICLES and tok.islower():
+                tokens.append(tok)
+                pos = tok_end
+            else:
+                break
+        if last_cap_end is None:
+            return None
+        # Drop trailing particles ("Mr. Smith y" is not a name).
+        while tokens and not tokens[-1][0].isupper():
+            tokens.pop()
+        end = last_cap_end
+        paren, end2 = _parenthetical(text, end)
+        if paren is not None:
+            end = end2
+        if not self._follows_as_speech(text, end, bold):
+            return None
+        name = f"{title} {' '.join(tokens)}"
+        role, affiliation, side = self._capacity(paren, body)
+        return Label(Speaker(name=name, title=title, role=role, affiliation=affiliation, side=side), end)
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _repair(self, text: str) -> str:
+        for rx, repl in self.p.repairs:
+            text = rx.sub(repl, text, count=1)
+        return text
+
+    def _follows_as_speech(self, text: str, end: int, bold: str) -> bool:
+        """Is what follows the name the start of reported speech?"""
+        rest = text[end:].lstrip()
+        if bold and _covers(bold, text[:end]):
+            first = _WORD.match(rest)
+            return not (first and first.group(0).lower() in self.p.not_verbs)
+        if not rest:
+            return False
+        if rest[0] in ",:":
+            window = rest[1:_FIRST_SENTENCE]
+            words = {w.lower() for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", window)}
+            return bool(words & self.p.verbs)
+        first = _WORD.match(rest)
+        if not first:
+            return False
+        word = first.group(0)
+        low = word.lower()
+        if low in self.p.not_verbs or not word[0].islower():
+            return False
+        if low in self.p.verbs:
+            return True
+        # Two-word verbs in the list ("took note", "went on").
+        two = " ".join(rest.split()[:2]).lower()
+        if two in self.p.verbs:
+            return True
+        return bool(self.p.verb_suffix) and low.endswith(self.p.verb_suffix) and len(low) > 4
+
+    def _capacity(self, paren: str | None, body: str | None) -> tuple[str | None, str | None, str | None]:
+        """(role, affiliation, side) from the label's parentheses."""
+        default_side = "committee" if body is None or not body.startswith("A/") else None
+        if not paren:
+            return None, None, default_side
+        low = paren.lower()
+        for role in self._roles:
+            if low.startswith(role.lower()):
+                side = (
+                    "secretariat" if any(low.startswith(r.lower()) for r in self.p.secretariat_roles) else "committee"
+                )
+                return paren, None, side
+        if countries().lookup(paren) or (countries().find(paren) and len(paren.split()) <= 6):
+            return None, paren, "state"
+        return None, paren, _side_of_affiliation(paren, self.p)
+
+
+def _side_of_affiliation(affiliation: str, profile: Profile) -> str:
+    low = affiliation.lower()
+    if any(k.lower() in low for k in profile.secretariat_affiliations):
+        return "secretariat"
+    if any(re.search(rf"\b{re.escape(k.lower())}", low) for k in profile.other_affiliations):
+        return "other"
+    return "state"
+
+
+def _parenthetical(text: str, pos: int) -> tuple[str | None, int]:
+    """A balanced "( … )" right after ``pos`` (spaces allowed): its inside and the end offset."""
+    i = pos
+    while i < len(text) and text[i] == " ":
+        i += 1
+    if i >= len(text) or text[i] != "(":
+        return None, pos
+    depth = 0
+    for j in range(i, min(len(text), i + 300)):
+        if text[j] == "(":
+            depth += 1
+        elif text[j] == ")":
+            depth -= 1
+            if depth == 0:
+                return clean(text[i + 1 : j]), j + 1
+    return None, pos
+
+
+def _covers(bold: str, label_text: str) -> bool:
+    """The bold run is the label's name (markup hints that the wording is a label)."""
+    b = re.sub(r"\W+", "", bold).lower()
+    t = re.sub(r"\W+", "", label_text).lower()
+    return bool(b) and (t.startswith(b) or b.startswith(t) or b in t)

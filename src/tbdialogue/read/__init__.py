@@ -1,0 +1,74 @@
+"""Read stage: a file of any supported format → a :class:`Document` of blocks.
+
+Readers are registered per format; the format is decided from the content (magic bytes), so a PDF
+named ``.txt`` is still read as a PDF. Every failure is an :class:`~tbdialogue.errors.UnreadableInput`
+with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import UnreadableInput
+from .blocks import Block, Document, Run
+from .detect import sniff
+from .text import read_text
+
+__all__ = ["Block", "Document", "Run", "read_bytes", "read_path", "READERS", "DEFAULT_MAX_BYTES"]
+
+#: Refuse files larger than this (bytes) unless the caller raises the limit.
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+
+Reader = Callable[..., Document]
+
+#: format → reader(data, path=..., encoding=...) ; formats without a reader are refused clearly.
+READERS: dict[str, Reader] = {"text": read_text}
+
+_REFUSALS = {
+    "binary": "a binary file, not a text document",
+    "png": "an image (PNG), not a document with text; OCR is not supported",
+    "jpeg": "an image (JPEG), not a document with text; OCR is not supported",
+    "gif": "an image (GIF), not a document with text",
+    "tiff": "an image (TIFF), not a document with text; OCR is not supported",
+    "gzip": "a compressed archive; extract it first",
+    "zip": "a ZIP archive that is not a Word or OpenDocument file; extract it first",
+    "xlsx": "a spreadsheet, not a summary record",
+}
+
+
+def read_bytes(data: bytes, path: str | None = None, encoding: str | None = None) -> Document:
+    """Read a document from bytes, choosing the reader by content."""
+    if not data.strip():
+        raise UnreadableInput("the file is empty")
+    fmt = sniff(data, path)
+    reader = READERS.get(fmt)
+    if reader is None:
+        reason = _REFUSALS.get(fmt, f"{fmt.upper()} files are not supported yet")
+        raise UnreadableInput(reason)
+    doc = reader(data, path=path, encoding=encoding)
+    doc.sha256 = hashlib.sha256(data).hexdigest()
+    return doc
+
+
+def read_path(
+    path: str | os.PathLike[str], encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Document:
+    """Read a file from disk."""
+    p = Path(path)
+    if not p.exists():
+        raise UnreadableInput(f"no such file: {p}")
+    if p.is_dir():
+        raise UnreadableInput(f"{p} is a folder, not a file")
+    size = p.stat().st_size
+    if size > max_bytes:
+        raise UnreadableInput(
+            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit; raise it with --max-size"
+        )
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise UnreadableInput(f"cannot read {p}: {exc.strerror or exc}") from None
+    return read_bytes(data, path=str(p), encoding=encoding)

@@ -1,0 +1,140 @@
+"""Reader for plain text and Markdown: one block per non-empty line, with bold/italic runs.
+
+Plain text carries no formatting, so its runs are plain; Markdown's ``**bold**``, ``*italic*``,
+``_italic_`` and backslash escapes become runs. Joining lines into paragraphs is left to the parser,
+which also has to rejoin paragraphs split by page breaks in paged formats.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from ..errors import UnreadableInput
+from .blocks import Block, Document, Run
+from .detect import looks_like_markdown
+
+_ESCAPABLE = "\\`*_{}[]()#+-.!$|<>~'\"&"
+_ESC = re.compile(r"\\([" + re.escape(_ESCAPABLE) + r"])")
+# Private-use characters stand in for escaped characters while delimiters are resolved.
+_PUA = 0xE000
+_SPANS = re.compile(
+    r"(?P<bi>\*\*\*(?=\S)(?P<bi_t>.+?)(?<=\S)\*\*\*)"
+    r"|(?P<b>\*\*(?=\S)(?P<b_t>.+?)(?<=\S)\*\*)"
+    r"|(?P<b2>(?<!\w)__(?=\S)(?P<b2_t>.+?)(?<=\S)__(?!\w))"
+    r"|(?P<i>(?<![\w*])\*(?=[^\s*])(?P<i_t>[^*]+?)(?<=[^\s*])\*(?![\w*]))"
+    r"|(?P<i2>(?<!\w)_(?=[^\s_])(?P<i2_t>[^_]+?)(?<=[^\s_])_(?!\w))"
+)
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
+
+
+def decode(data: bytes, encoding: str | None = None) -> str:
+    """Decode bytes to text: UTF-8 (with or without BOM), UTF-16/32 with BOM, or ``encoding``."""
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except LookupError:
+            raise UnreadableInput(f"unknown encoding {encoding!r}") from None
+        except UnicodeDecodeError as exc:
+            raise UnreadableInput(
+                f"not valid {encoding} text (byte {exc.start}); check the --encoding you gave"
+            ) from None
+    for bom, codec in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                raise UnreadableInput(
+                    f"the file starts with a {codec} byte-order mark but is not valid {codec}"
+                ) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UnreadableInput(
+            f"not UTF-8 text (invalid byte at offset {exc.start}); "
+            "re-save it as UTF-8 or give its encoding, e.g. --encoding cp1252"
+        ) from None
+
+
+def inline_runs(line: str) -> list[Run]:
+    """Runs of one Markdown line: bold, italic, both; escapes resolved; unmatched stars kept."""
+    protected = _ESC.sub(lambda m: chr(_PUA + _ESCAPABLE.index(m.group(1))), line)
+    runs: list[Run] = []
+    _spans(protected, False, False, runs)
+    for run in runs:
+        run.text = _unprotect(run.text)
+    return [r for r in runs if r.text]
+
+
+def _unprotect(text: str) -> str:
+    return "".join(_ESCAPABLE[ord(c) - _PUA] if _PUA <= ord(c) < _PUA + len(_ESCAPABLE) else c for c in text)
+
+
+def _spans(text: str, bold: bool, italic: bool, out: list[Run]) -> None:
+    pos = 0
+    for m in _SPANS.finditer(text):
+        if m.start() > pos:
+            _append(out, text[pos : m.start()], bold, italic)
+        if m.group("bi") is not None:
+            _spans(m.group("bi_t"), True, True, out)
+        elif m.group("b") is not None:
+            _spans(m.group("b_t"), True, italic, out)
+        elif m.group("b2") is not None:
+            _spans(m.group("b2_t"), True, italic, out)
+        elif m.group("i") is not None:
+            _spans(m.group("i_t"), bold, True, out)
+        elif m.group("i2") is not None:
+            _spans(m.group("i2_t"), bold, True, out)
+        pos = m.end()
+    if pos < len(text):
+        _append(out, text[pos:], bold, italic)
+
+
+def _append(out: list[Run], text: str, bold: bool, italic: bool) -> None:
+    if out and out[-1].bold == bold and out[-1].italic == italic:
+        out[-1].text += text
+    else:
+        out.append(Run(text, bold, italic))
+
+
+def blocks_from_text(text: str, markdown: bool) -> list[Block]:
+    """One block per non-empty line; ``gap_before`` records a blank line (or page break) before it."""
+    blocks: list[Block] = []
+    gap = True
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for raw in text.split("\n"):
+        if "\f" in raw:  # form feed: a page break in text dumps
+            gap = True
+            raw = raw.replace("\f", "")
+        line = raw.strip()
+        if markdown:
+            if _RULE.match(line):
+                gap = True
+                continue
+            line = _HEADING.sub("", _QUOTE.sub("", line))
+            line = _HTML_BREAK.sub(" ", line).strip()
+        if not line:
+            gap = True
+            continue
+        runs = inline_runs(line) if markdown else [Run(line)]
+        if runs:
+            blocks.append(Block(runs=runs, gap_before=gap))
+        gap = False
+    return blocks
+
+
+def read_text(data: bytes, path: str | None = None, encoding: str | None = None) -> Document:
+    text = decode(data, encoding)
+    if "\x00" in text:
+        raise UnreadableInput("binary content (NUL bytes) where text was expected")
+    markdown = looks_like_markdown(text, path)
+    return Document(blocks=blocks_from_text(text, markdown), format="markdown" if markdown else "text", path=path)
