@@ -1,0 +1,41 @@
+"""Shared test fixtures.
+
+Tests that read the project's shared reference corpus (``../shared``) use the ``shared`` fixture:
+it skips with a clear reason when ``../shared`` is absent (a user's clone), and fails under
+``CI=true``, where it must be present.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SAMPLE = ROOT / "samples" / "CMW-C-SR.537.md"
+
+
+def shared_path(*parts: str) -> Path:
+    """Path inside ../shared; skip (or fail under CI) when it is missing."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        reason = f"{path} not found: the shared reference corpus is not next to this clone"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{reason} (required under CI=true)")
+        pytest.skip(reason)
+    return path
+
+
+@pytest.fixture
+def shared() -> Path:
+    return shared_path()
+
+
+@pytest.fixture(scope="session")
+def sample_record():
+    """The sample record shipped in samples/, parsed once per test session."""
+    from tbdialogue import parse_file
+
+    return parse_file(SAMPLE)
