@@ -39,3 +39,20 @@ def sample_record():
     from tbdialogue import parse_file
 
     return parse_file(SAMPLE)
+
+
+def run_cli(*args: str, input: bytes | None = None, env: dict | None = None):
+    """Run the real command (``python -m tbdialogue``) as a user would: exit code, stdout, stderr."""
+    import subprocess
+    import sys
+
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("TBDIALOGUE_DEBUG", None)
+    return subprocess.run(
+        [sys.executable, "-m", "tbdialogue", *args],
+        input=input,
+        capture_output=True,
+        cwd=ROOT,
+        env=full_env,
+        timeout=120,
+    )

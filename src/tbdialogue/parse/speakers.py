@@ -216,8 +216,9 @@ class LabelReader:
                     "secretariat" if any(low.startswith(r.lower()) for r in self.p.secretariat_roles) else "committee"
                 )
                 return paren, None, side
-        if countries().lookup(paren) or (countries().find(paren) and len(paren.split()) <= 6):
+        if countries().lookup(paren):
             return None, paren, "state"
+        # "Ombudsman of Kyrgyzstan" is not the delegation, though it names the State.
         return None, paren, _side_of_affiliation(paren, self.p)
 
 

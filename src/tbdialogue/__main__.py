@@ -1,0 +1,5 @@
+"""``python -m tbdialogue`` = the ``tbdialogue`` command."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,209 @@
+"""Speaker labels: every form the parser must recognise, with and without bold, in three languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from .variants import record
+
+FOLLOW = "The Government had adopted a plan of action."
+
+
+def _speaker(body, lang="en", markdown=None):
+    rec = record(body, lang, markdown=markdown)
+    assert rec.turns, rec.warnings
+    return rec, rec.turns[0].speaker
+
+
+@pytest.mark.parametrize(
+    ("label", "name", "title", "role", "affiliation", "side"),
+    [
+        ("**Mr. Bazarbaev** (Kyrgyzstan) said that", "Mr. Bazarbaev", "Mr.", None, "Kyrgyzstan", "state"),
+        (
+            "**Ms. Dzumhur** (Country Rapporteur) said that",
+            "Ms. Dzumhur",
+            "Ms.",
+            "Country Rapporteur",
+            None,
+            "committee",
+        ),
+        ("**Mr. Babacar** said that", "Mr. Babacar", "Mr.", None, None, "committee"),
+        ("**The Chair** said that", "The Chair", None, "Chair", None, "committee"),
+        (
+            "**A representative of Kyrgyzstan** said that",
+            "A representative of Kyrgyzstan",
+            None,
+            None,
+            "Kyrgyzstan",
+            "state",
+        ),
+    ],
+)
+def test_bold_markdown_labels(label, name, title, role, affiliation, side):
+    _, sp = _speaker([f"1. {label} {FOLLOW}"], markdown=True)
+    assert (sp.name, sp.title, sp.role, sp.affiliation, sp.side) == (name, title, role, affiliation, side)
+
+
+def test_bold_label_without_a_speech_verb():
+    """Bold settles it: "**Mr. Babacar** welcomed …" even with a verb the profile does not list."""
+    rec, sp = _speaker(["1. **Mr. Babacar** noted with appreciation that the report was detailed."], markdown=True)
+    assert sp.name == "Mr. Babacar"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "affiliation", "side"),
+    [
+        (
+            "Mr. Smith (Secretary of the Committee) said that the session would close.",
+            "Mr. Smith",
+            "Secretary of the Committee",
+            None,
+            "secretariat",
+        ),
+        ("Ms. Nadaraia (Rapporteur) said that the report was ready.", "Ms. Nadaraia", "Rapporteur", None, "committee"),
+        ("Mr. ANDO said that the State party should reply.", "Mr. ANDO", None, None, "committee"),
+        ("Ms. AITIKEEVA (Kyrgyzstan) said that the law had changed.", "Ms. AITIKEEVA", None, "Kyrgyzstan", "state"),
+        (
+            "Mr. DJUMALIEV (Kyrgyzstan), welcoming the fact that the Committee had been so attentive, indicated that a new law was ready.",
+            "Mr. DJUMALIEV",
+            None,
+            "Kyrgyzstan",
+            "state",
+        ),
+        ("The Chairperson said that the Committee would resume.", "The Chairperson", "Chair", None, "committee"),
+        ("The CHAIRMAN said that the Committee would resume.", "The CHAIRMAN", "Chair", None, "committee"),
+        ("The Vice-Chair said that she had questions.", "The Vice-Chair", "Vice-Chair", None, "committee"),
+        ("The Temporary Chair declared the session open.", "The Temporary Chair", "Chair", None, "committee"),
+        (
+            "A representative of Kyrgyzstan said that data would follow.",
+            "A representative of Kyrgyzstan",
+            None,
+            "Kyrgyzstan",
+            "state",
+        ),
+        (
+            "Ms. Roe (Office of the United Nations High Commissioner for Human Rights (OHCHR)) said that the secretariat would help.",
+            "Ms. Roe",
+            None,
+            "Office of the United Nations High Commissioner for Human Rights (OHCHR)",
+            "secretariat",
+        ),
+        (
+            "Mr. Moe (Ombudsman of Kyrgyzstan) said that his office was independent.",
+            "Mr. Moe",
+            None,
+            "Ombudsman of Kyrgyzstan",
+            "other",
+        ),
+        ("Mr. de Frouville asked whether the law applied.", "Mr. de Frouville", None, None, "committee"),
+        ("Mr. Ceriani Cernadas wondered whether detention was used.", "Mr. Ceriani Cernadas", None, None, "committee"),
+    ],
+)
+def test_plain_text_english_labels(text, name, role, affiliation, side):
+    _, sp = _speaker([f"1. {text}"], markdown=False)
+    assert (sp.name, sp.role, sp.affiliation, sp.side) == (name, role, affiliation, side)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "title", "role", "affiliation"),
+    [
+        (
+            "fr",
+            "M. Avtonomov (Rapporteur pour le pays) dit que le rapport est complet.",
+            "M. Avtonomov",
+            "M.",
+            "Rapporteur pour le pays",
+            None,
+        ),
+        ("fr", "La Présidente déclare que la séance reprendra.", "Présidente", None, "Chair", None),
+        ("fr", "Le PRÉSIDENT souhaite la bienvenue à la délégation.", "PRÉSIDENT", None, "Chair", None),
+        ("fr", "Mme Medina Quiroga propose de reprendre la discussion.", "Mme Medina Quiroga", "Mme", None, None),
+        ("fr", "M me  Evatt dit que la question est importante.", "Mme Evatt", "Mme", None, None),
+        (
+            "fr",
+            "M. Lonseny Fall (Guinée), ayant rappelé que la Guinée a ratifié la Convention, indique que le pays progresse.",
+            "M. Lonseny Fall",
+            "M.",
+            None,
+            "Guinée",
+        ),
+        ("fr", "Mme Kwaku se dit préoccupée par la législation.", "Mme Kwaku", "Mme", None, None),
+        ("es", "El Sr. Rivas Posada dice que el informe es claro.", "Sr. Rivas Posada", "Sr.", None, None),
+        ("es", "La Presidenta dice que se reanuda el examen.", "Presidenta", None, "Chair", None),
+        (
+            "es",
+            "La Sra . Ntap Ndiaye (Senegal), al presentar el informe, dice que el país progresa.",
+            "Sra. Ntap Ndiaye",
+            "Sra.",
+            None,
+            "Senegal",
+        ),
+        ("es", "La Sra. WEDGWOOD dice que la cuestión es importante.", "Sra. WEDGWOOD", "Sra.", None, None),
+        (
+            "es",
+            "El Sr. Taghizade (Relator para el país) pregunta si existe un plan.",
+            "Sr. Taghizade",
+            "Sr.",
+            "Relator para el país",
+            None,
+        ),
+    ],
+)
+def test_french_and_spanish_labels(lang, text, name, title, role, affiliation):
+    _, sp = _speaker([f"1. {text}"], lang=lang, markdown=False)
+    assert (sp.name, sp.title, sp.role, sp.affiliation) == (name, title, role, affiliation)
+
+
+def test_presiding_label_is_chair_in_every_language():
+    for lang, text in [
+        ("en", "The Chair said that it was so."),
+        ("fr", "Le Président dit que c'est ainsi."),
+        ("es", "El Presidente dice que así es."),
+    ]:
+        _, sp = _speaker([f"1. {text}"], lang=lang)
+        assert sp.role == "Chair" and sp.side == "committee", lang
+
+
+def test_unlabelled_paragraphs_continue_the_turn_and_labels_always_open_one():
+    rec = record(
+        [
+            "1. Mr. Politi asked whether judges applied the Covenant.",
+            "2. He also asked about the Ombudsman.",
+            "3. Mr. Politi said that he had one more question.",
+        ]
+    )
+    assert [t.paragraphs for t in rec.turns] == [[1, 2], [3]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Sevim was elected Vice-Chairperson by acclamation.",
+        "Mr. Kretzmer, a member of the bureau, was not in favour of the proposal.",
+        "Ms. Poussi had been replaced by Mr. Zong-Naba Pimé.",
+        "In that connection, Mr. Smith had said that the matter was closed.",
+    ],
+)
+def test_mentions_do_not_open_turns(text):
+    rec = record(["1. Mr. Politi asked whether judges applied the Covenant.", f"2. {text}"])
+    assert len(rec.turns) == 1
+    assert rec.turns[0].paragraphs == [1, 2]
+
+
+def test_unnumbered_records():
+    rec = record(
+        [
+            "Mr. Politi asked whether judges applied the Covenant.",
+            "He asked for more information on the mechanism.",
+            "The Chair requested more information on the Ombudsman.",
+        ]
+    )
+    assert [p.number for p in rec.paragraphs] == [None, None, None]
+    assert [p.id for p in rec.paragraphs] == ["CCPR/C/SR.4099/p1", "CCPR/C/SR.4099/p2", "CCPR/C/SR.4099/p3"]
+    assert [(t.speaker.name, t.paragraphs) for t in rec.turns] == [("Mr. Politi", [1, 2]), ("The Chair", [3])]
+
+
+def test_paragraph_number_without_space():
+    rec = record(["1.Mr. Politi asked whether judges applied the Covenant.", "2.The Chair said that it was noted."])
+    assert [p.number for p in rec.paragraphs] == [1, 2]
+    assert [t.speaker.name for t in rec.turns] == ["Mr. Politi", "The Chair"]
