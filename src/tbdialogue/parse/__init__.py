@@ -35,7 +35,7 @@ MAX_CHARS = 5_000_000
 def detect_language(texts: list[str]) -> str:
     """The profile language whose function words are most frequent in the text."""
     counts: Counter[str] = Counter()
-    sample = " ".join(texts)[:60_000].lower()
+    sample = " ".join(texts[:200])[:8_000].lower()
     words = Counter(_WORDS.findall(sample))
     for prof in all_profiles():
         counts[prof.language] = sum(words[w] for w in prof.stopwords)
@@ -111,7 +111,7 @@ def parse_document(doc: Document, language: str | None = None) -> Record:
 
     body_name = cover.body
     contents_keys = {heading_key(line, prof) for line in cover.contents}
-    body = BodyParser(prof, _labels(prof), contents_keys, body_name).parse(blocks[start:])
+    body = BodyParser(prof, _labels(prof), contents_keys, body_name).parse(blocks[start:], texts[start:])
     warnings += body.warnings
 
     if not cover.title_found and not body.turns and not any(e.event.kind in OPENING for e in body.events):

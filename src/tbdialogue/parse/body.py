@@ -14,7 +14,7 @@ from ..model import Speaker
 from ..read.blocks import Block
 from .events import PROCEDURAL, FoundEvent, match_events
 from .layers import furniture_kind, is_symbol_line, note_kind
-from .normalize import clean, ends_open, has_sentence_break, is_upper_line, squash, starts_lower
+from .normalize import ends_open, has_sentence_break, is_upper_line, squash, starts_lower
 from .profiles import Profile
 from .speakers import LabelReader
 
@@ -70,9 +70,9 @@ def paragraph_number(text: str) -> tuple[int | None, str]:
     return int(m.group(1)), text[m.end() :]
 
 
-def is_numbered(blocks: list[Block]) -> bool:
+def is_numbered(blocks: list[Block], texts: list[str]) -> bool:
     """Numbered paragraphs: at least two rising numbers, or a first paragraph numbered 1."""
-    numbers = [b.list_number or paragraph_number(clean(b.text))[0] for b in blocks]
+    numbers = [b.list_number or paragraph_number(t)[0] for b, t in zip(blocks, texts, strict=True)]
     numbers = [n for n in numbers if n is not None]
     if not numbers:
         return False
@@ -87,14 +87,14 @@ class BodyParser:
         self.contents_keys = contents_keys
         self.record_body = body
 
-    def parse(self, blocks: list[Block]) -> Body:
-        out = Body(numbered=is_numbered(blocks))
+    def parse(self, blocks: list[Block], texts: list[str]) -> Body:
+        """``texts``: the blocks' text, cleaned (:func:`~tbdialogue.parse.normalize.clean`)."""
+        out = Body(numbered=is_numbered(blocks, texts))
         last_number: int | None = None
         current_turn: int | None = None
         prev: str | None = None  # kind of the last item: "paragraph", "heading", "event"
 
-        for block in blocks:
-            text = clean(block.text)
+        for block, text in zip(blocks, texts, strict=True):
             if not text:
                 continue
             kind = furniture_kind(text)

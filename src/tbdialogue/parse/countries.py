@@ -57,6 +57,7 @@ class Countries:
                 if len(k) >= 3:
                     names.setdefault(k.lower(), e["code"])
         self._names = names
+        self._cache: dict[str, list[Found]] = {}
         alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         # Optional article before the name, so that "la Guinée" is printed whole.
         self._rx = re.compile(
@@ -65,6 +66,15 @@ class Countries:
         )
 
     def find_all(self, text: str) -> list[Found]:
+        cached = self._cache.get(text)
+        if cached is not None:
+            return cached
+        if len(self._cache) > 4096:
+            self._cache.clear()
+        out = self._cache[text] = self._find_all(text)
+        return out
+
+    def _find_all(self, text: str) -> list[Found]:
         out = []
         for m in self._rx.finditer(text.replace("’", "'")):
             code = self._names[m.group("name").lower()]

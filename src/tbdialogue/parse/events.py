@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .normalize import repair
 from .profiles import Profile
@@ -51,7 +52,7 @@ def _sentences(text: str) -> list[str]:
 
 
 def _match_one(sentence: str, profile: Profile, kinds: frozenset[str] | None) -> list[FoundEvent] | None:
-    s = repair(sentence)
+    s = _repaired(sentence)
     for kind, rx in profile.events:
         if kinds is not None and kind not in kinds:
             continue
@@ -68,6 +69,11 @@ def _match_one(sentence: str, profile: Profile, kinds: frozenset[str] | None) ->
             ]
         return [FoundEvent(kind, time, sentence.strip())]
     return None
+
+
+@lru_cache(maxsize=512)
+def _repaired(sentence: str) -> str:
+    return repair(sentence)
 
 
 def _time(raw: str | None) -> str | None:

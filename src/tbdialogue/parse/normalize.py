@@ -18,7 +18,11 @@ TERMINAL = tuple(".!?…:;")
 
 def clean(text: str) -> str:
     """Collapse spaces, drop soft hyphens and zero-width characters, expand ligatures."""
-    text = _INVISIBLE.sub("", text).translate(_LIGATURES)
+    if text.isascii():
+        if "  " not in text and "\t" not in text:
+            return text.strip()
+    else:
+        text = _INVISIBLE.sub("", text).translate(_LIGATURES)
     return _SPACES.sub(" ", text).strip()
 
 

@@ -82,8 +82,7 @@ class LabelReader:
 
     # -- public ---------------------------------------------------------------------------------
     def read(self, text: str, bold: str = "", body: str | None = None) -> Label | None:
-        """The label opening ``text`` (a paragraph without its number), or None."""
-        text = clean(text)
+        """The label opening ``text`` (a cleaned paragraph without its number), or None."""
         if not text:
             return None
         lead = 0

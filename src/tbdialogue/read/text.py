@@ -19,11 +19,11 @@ _ESC = re.compile(r"\\([" + re.escape(_ESCAPABLE) + r"])")
 # Private-use characters stand in for escaped characters while delimiters are resolved.
 _PUA = 0xE000
 _SPANS = re.compile(
-    r"(?P<bi>\*\*\*(?=\S)(?P<bi_t>.+?)(?<=\S)\*\*\*)"
+    r"(?=[*_])(?:(?P<bi>\*\*\*(?=\S)(?P<bi_t>.+?)(?<=\S)\*\*\*)"
     r"|(?P<b>\*\*(?=\S)(?P<b_t>.+?)(?<=\S)\*\*)"
     r"|(?P<b2>(?<!\w)__(?=\S)(?P<b2_t>.+?)(?<=\S)__(?!\w))"
     r"|(?P<i>(?<![\w*])\*(?=[^\s*])(?P<i_t>[^*]+?)(?<=[^\s*])\*(?![\w*]))"
-    r"|(?P<i2>(?<!\w)_(?=[^\s_])(?P<i2_t>[^_]+?)(?<=[^\s_])_(?!\w))"
+    r"|(?P<i2>(?<!\w)_(?=[^\s_])(?P<i2_t>[^_]+?)(?<=[^\s_])_(?!\w)))"
 )
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
@@ -67,16 +67,23 @@ def decode(data: bytes, encoding: str | None = None) -> str:
 
 def inline_runs(line: str) -> list[Run]:
     """Runs of one Markdown line: bold, italic, both; escapes resolved; unmatched stars kept."""
-    protected = _ESC.sub(lambda m: chr(_PUA + _ESCAPABLE.index(m.group(1))), line)
+    if "*" not in line and "_" not in line and "\\" not in line:
+        return [Run(line)]
+    escaped = "\\" in line
+    protected = _ESC.sub(lambda m: chr(_PUA + _ESCAPABLE.index(m.group(1))), line) if escaped else line
     runs: list[Run] = []
     _spans(protected, False, False, runs)
-    for run in runs:
-        run.text = _unprotect(run.text)
+    if escaped:
+        for run in runs:
+            run.text = _unprotect(run.text)
     return [r for r in runs if r.text]
 
 
+_UNPROTECT = {_PUA + i: c for i, c in enumerate(_ESCAPABLE)}
+
+
 def _unprotect(text: str) -> str:
-    return "".join(_ESCAPABLE[ord(c) - _PUA] if _PUA <= ord(c) < _PUA + len(_ESCAPABLE) else c for c in text)
+    return text.translate(_UNPROTECT)
 
 
 def _spans(text: str, bold: bool, italic: bool, out: list[Run]) -> None:
@@ -120,8 +127,10 @@ def blocks_from_text(text: str, markdown: bool) -> list[Block]:
             if _RULE.match(line):
                 gap = True
                 continue
-            line = _HEADING.sub("", _QUOTE.sub("", line))
-            line = _HTML_BREAK.sub(" ", line).strip()
+            if line[:1] in ("#", ">"):
+                line = _HEADING.sub("", _QUOTE.sub("", line))
+            if "<" in line:
+                line = _HTML_BREAK.sub(" ", line).strip()
         if not line:
             gap = True
             continue
