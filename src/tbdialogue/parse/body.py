@@ -142,6 +142,9 @@ class BodyParser:
                 para.text = f"{para.text} {text}"
                 if block.pages and para.pages is not None:
                     para.pages = sorted(set(para.pages) | set(block.pages))
+                if para.turn is None:
+                    # A label or stage direction broken over lines reads whole only now.
+                    current_turn = self._reclassify(out, current_turn)
                 continue
 
             # 2. Stage directions.
@@ -179,16 +182,36 @@ class BodyParser:
                 continue
 
             # 5. A paragraph without a label continues the current turn.
-            if current_turn is None:
-                where = (
-                    f"paragraph {number}" if number is not None else f"paragraph at position {len(out.paragraphs) + 1}"
-                )
-                out.warnings.append(f"{where} has no speaker label and follows no turn: {rest[:60]!r}")
             self._add_paragraph(out, number, rest, current_turn, block)
             last_number = number if number is not None else last_number
             prev = "paragraph"
 
+        for i, para in enumerate(out.paragraphs, start=1):
+            if para.turn is None and not para.is_event:
+                where = f"paragraph {para.number}" if para.number is not None else f"paragraph at position {i}"
+                out.warnings.append(f"{where} has no speaker label and follows no turn: {para.text[:60]!r}")
         return out
+
+    def _reclassify(self, out: Body, current_turn: int | None) -> int | None:
+        """Look again at the last paragraph, which had no label, now that it is complete."""
+        para = out.paragraphs[-1]
+        events = match_events(para.text, self.p)
+        if events:
+            if para.number is None:
+                out.paragraphs.pop()
+                pos = None
+            else:
+                para.is_event = True
+                pos = len(out.paragraphs) - 1
+            for ev in events:
+                out.events.append(RawEvent(ev, pos, len(out.paragraphs)))
+            return None
+        label = self.labels.read(para.text, "", self.record_body)
+        if label is not None:
+            out.turns.append(RawTurn(label.speaker, [len(out.paragraphs) - 1]))
+            para.turn = len(out.turns) - 1
+            return para.turn
+        return current_turn
 
     # -- decisions --------------------------------------------------------------------------------
     def _continues_heading(self, heading: str, text: str, block: Block) -> bool:

@@ -217,9 +217,12 @@ def _chair(cov: Cover, lines: list[str], profile: Profile) -> None:
     spaced = "|".join(r"\s?".join(re.escape(c) for c in label) for label in labels)
     rx = re.compile(rf"(?:(?<=\s)|^)(?P<label>{spaced})\s*:\s*", re.IGNORECASE)
     for i, line in enumerate(lines):
-        found = list(rx.finditer(line))
-        if not found or found[0].start() > 0:
+        # "Chair:" opens its line, or follows another cover line that a hard wrap ran into it.
+        found = [m for m in rx.finditer(line) if m.group("label")[0].isupper()]
+        if not found or (found[0].start() > 0 and not line[: found[0].start()].rstrip().endswith((".", ")"))):
             continue
+        line = line[found[0].start() :]
+        found = [m for m in rx.finditer(line) if m.group("label")[0].isupper()]
         segments = []
         for k, m in enumerate(found):
             end = found[k + 1].start() if k + 1 < len(found) else len(line)

@@ -113,31 +113,89 @@ def _append(out: list[Run], text: str, bold: bool, italic: bool) -> None:
         out.append(Run(text, bold, italic))
 
 
-def blocks_from_text(text: str, markdown: bool) -> list[Block]:
-    """One block per non-empty line; ``gap_before`` records a blank line (or page break) before it."""
-    blocks: list[Block] = []
+_LIST_ITEM = re.compile(r"^(?:\d{1,4}[.)]|[-*+•])\s")
+_NUMBERED = re.compile(r"^\d{1,3}\.\s?\S")
+_TERMINAL = tuple(".!?:;…")
+#: Longest line a hard-wrapped text may have; longer lines are whole paragraphs.
+MAX_WRAP_WIDTH = 130
+
+
+def _physical_lines(text: str, markdown: bool) -> list[tuple[str, bool, bool]]:
+    """Non-empty lines as (text, blank line before, starts a new block by its syntax)."""
+    out: list[tuple[str, bool, bool]] = []
     gap = True
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    for raw in text.split("\n"):
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if "\f" in raw:  # form feed: a page break in text dumps
             gap = True
             raw = raw.replace("\f", "")
         line = raw.strip()
+        new_block = False
         if markdown:
             if _RULE.match(line):
                 gap = True
                 continue
             if line[:1] in ("#", ">"):
+                new_block = bool(_HEADING.match(line))
                 line = _HEADING.sub("", _QUOTE.sub("", line))
             if "<" in line:
                 line = _HTML_BREAK.sub(" ", line).strip()
+            new_block = new_block or bool(_LIST_ITEM.match(line)) or raw.endswith(("  ", "\\"))
         if not line:
             gap = True
             continue
-        runs = inline_runs(line) if markdown else [Run(line)]
+        out.append((line, gap, new_block))
+        gap = False
+    return out
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a text was hard-wrapped at (pdftotext, pandoc), or None when lines are paragraphs."""
+    long_lines = [len(line) for line in lines if len(line) > 40]  # covers are short lines
+    if len(long_lines) < 5:
+        return None
+    width = max(long_lines)
+    if width > MAX_WRAP_WIDTH:
+        return None
+    full = sum(1 for n in long_lines if n >= 0.75 * width)
+    return width if full >= 0.5 * len(long_lines) else None
+
+
+def _continues(prev_line: str, prev_text: str, line: str, new_block: bool, markdown: bool, width: int | None) -> bool:
+    """Does ``line`` (with no blank line before it) continue the paragraph of ``prev_line``?"""
+    if new_block:
+        return False
+    if markdown:
+        # Markdown joins consecutive lines into one paragraph; a converter that writes one
+        # paragraph per line without blank lines is recognised by its long, complete lines.
+        return len(prev_line) <= MAX_WRAP_WIDTH or not prev_text.rstrip().endswith(_TERMINAL)
+    if width is None:
+        return False
+    if _NUMBERED.match(line) and prev_text.rstrip().endswith(_TERMINAL):
+        return False
+    first_word = line.split(" ", 1)[0]
+    return len(prev_line) + 1 + len(first_word) > width - 2  # the next word did not fit
+
+
+def blocks_from_text(text: str, markdown: bool) -> list[Block]:
+    """Blocks from text: lines of one paragraph (Markdown, or text hard-wrapped at a fixed width)
+    are joined; otherwise one block per line. ``gap_before`` records a blank line before a block.
+    Joining paragraphs split by page breaks is the parser's job, for every format alike.
+    """
+    lines = _physical_lines(text, markdown)
+    width = None if markdown else wrap_width([line for line, _, _ in lines])
+    merged: list[list] = []  # [text, gap_before, last physical line]
+    for line, gap, new_block in lines:
+        if merged and not gap and _continues(merged[-1][2], merged[-1][0], line, new_block, markdown, width):
+            sep = "" if merged[-1][0].endswith("-") else " "  # "non-" + "governmental": keep the hyphen
+            merged[-1][0] = f"{merged[-1][0]}{sep}{line}"
+            merged[-1][2] = line
+        else:
+            merged.append([line, gap, line])
+    blocks: list[Block] = []
+    for joined, gap, _ in merged:
+        runs = inline_runs(joined) if markdown else [Run(joined)]
         if runs:
             blocks.append(Block(runs=runs, gap_before=gap))
-        gap = False
     return blocks
 
 
