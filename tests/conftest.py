@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+#: The shared reference corpus: ../shared beside the clone, or where TBDIALOGUE_SHARED points.
+SHARED = Path(os.environ.get("TBDIALOGUE_SHARED") or ROOT.parent / "shared")
 SAMPLE = ROOT / "samples" / "CMW-C-SR.537.md"
 
 
