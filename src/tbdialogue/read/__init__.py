@@ -15,6 +15,7 @@ from pathlib import Path
 from ..errors import UnreadableInput
 from .blocks import Block, Document, Run
 from .detect import sniff
+from .pdf import read_pdf
 from .text import read_text
 
 __all__ = ["Block", "Document", "Run", "read_bytes", "read_path", "READERS", "DEFAULT_MAX_BYTES"]
@@ -25,7 +26,7 @@ DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 Reader = Callable[..., Document]
 
 #: format → reader(data, path=..., encoding=...) ; formats without a reader are refused clearly.
-READERS: dict[str, Reader] = {"text": read_text}
+READERS: dict[str, Reader] = {"text": read_text, "pdf": read_pdf}
 
 _REFUSALS = {
     "binary": "a binary file, not a text document",

@@ -1,0 +1,477 @@
+"""Page layout → blocks: lines of positioned text become paragraphs, furniture and footnotes.
+
+Works on plain data (chunks of text with a box, a size and bold/italic), so it is independent of the
+PDF library and testable on its own. Running headers and footers are found by position and
+repetition across pages (the same text, digits aside, in the same margin on several pages), never
+by a list of words; footnotes by their place under a separator rule (or in a smaller type at the
+foot of the page) starting with a note mark.
+
+Coordinates are PDF points with y growing upwards (top of the page = page height).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .blocks import Block, Run
+
+#: Two chunks on one baseline further apart than this many ems are separate columns/segments.
+SEGMENT_GAP_EM = 6.0
+#: Share of the page height, at the top and at the bottom, where running headers/footers live.
+MARGIN_ZONE = 0.14
+_MARK = re.compile(r"^[*†‡§]+|^\d{1,3}(?=\s|$|[^\d.,:])")
+_NOTE_REF = re.compile(r"^(?:[*†‡§]{1,3}|\d{1,3})$")
+_HYPHENS = "-\u00ad\u2010\u2011\x02"
+_OPEN_JOINS = ("\u2013", "\u2014", "/")
+_WORD_END = re.compile(r"([^\W\d_]+)[" + _HYPHENS + r"]$")
+_WORD_START = re.compile(r"^([^\W\d_]+)")
+_TOKENS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_DIGITS = re.compile(r"\d+")
+_FIX = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
+)
+
+
+@dataclass(slots=True)
+class Chunk:
+    """A stretch of text in one font on one baseline (a PDF text object, or part of one)."""
+
+    text: str
+    x0: float
+    x1: float
+    base: float  # baseline y
+    size: float
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(slots=True)
+class Line:
+    chunks: list[Chunk]
+    base: float
+    size: float
+    x0: float
+    x1: float
+    #: Note marks printed as superscripts in this line (removed from its text).
+    refs: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(c.text for c in self.chunks)
+
+    @property
+    def top(self) -> float:
+        return self.base + 0.8 * self.size
+
+    @property
+    def bottom(self) -> float:
+        return self.base - 0.25 * self.size
+
+
+@dataclass(slots=True)
+class Rule:
+    """A horizontal stroke drawn on the page (a footnote separator, an underline, a box edge)."""
+
+    x0: float
+    x1: float
+    y: float
+
+
+@dataclass(slots=True)
+class Page:
+    number: int  # 1-based
+    width: float
+    height: float
+    lines: list[Line]
+    rules: list[Rule] = field(default_factory=list)
+
+
+@dataclass
+class Laid:
+    """What the layout analysis returns: body blocks and what is not body."""
+
+    blocks: list[Block]
+    furniture: list[tuple[str, str, int]]  # (zone, text, page): zone is "header" or "footer"
+    footnotes: list[tuple[str, int]]
+
+
+# -- lines --------------------------------------------------------------------------------------------
+def clean_text(text: str) -> str:
+    """Ligatures expanded, soft hyphens inside a line dropped, control characters made spaces."""
+    text = text.translate(_FIX).replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+    if "\u00ad" in text:
+        text = re.sub("\u00ad(?!$)", "", text)
+    if "\ufffe" in text or "\x00" in text:
+        text = text.replace("\ufffe", "").replace("\x00", "")
+    return text
+
+
+def make_lines(chunks: list[Chunk]) -> list[Line]:
+    """Group chunks into lines by baseline (superscripts join the line they are raised from),
+    order each line left to right, split a line where a wide gap separates two segments."""
+    if not chunks:
+        return []
+    chunks = sorted(chunks, key=lambda c: (-c.base, c.x0))
+    groups: list[list[Chunk]] = []
+    bases: list[tuple[float, float]] = []  # (baseline, size) of each group's largest chunk
+    for c in chunks:
+        placed = False
+        # Look back over the last few groups: a superscript sits above its line's baseline.
+        for gi in range(len(groups) - 1, max(-1, len(groups) - 4), -1):
+            base, size = bases[gi]
+            big = max(size, c.size)
+            raised = c.size < 0.8 * size and 0 < c.base - base <= 0.6 * size
+            lowered_by = size < 0.8 * c.size and 0 < base - c.base <= 0.6 * c.size  # group is a superscript
+            if abs(c.base - base) <= 0.35 * big or raised or lowered_by:
+                groups[gi].append(c)
+                if c.size > size:
+                    bases[gi] = (c.base, c.size)
+                placed = True
+                break
+        if not placed:
+            groups.append([c])
+            bases.append((c.base, c.size))
+    lines: list[Line] = []
+    for group, (base, size) in zip(groups, bases, strict=True):
+        group.sort(key=lambda c: c.x0)
+        segment: list[Chunk] = []
+        for c in group:
+            if segment and c.x0 - segment[-1].x1 > SEGMENT_GAP_EM * max(size, 1.0):
+                lines.append(_line(segment, base, size))
+                segment = []
+            segment.append(c)
+        lines.append(_line(segment, base, size))
+    lines.sort(key=lambda ln: (-ln.base, ln.x0))
+    return lines
+
+
+def _line(chunks: list[Chunk], base: float, size: float) -> Line:
+    kept: list[Chunk] = []
+    refs: list[str] = []
+    for c in chunks:
+        t = c.text.strip()
+        # A small raised mark is a note reference ("No. 169¹"): keep it out of the text.
+        if t and c.size < 0.8 * size and c.base - base > 0.12 * size and _NOTE_REF.match(t):
+            refs.append(t)
+            continue
+        kept.append(c)
+    out: list[Chunk] = []
+    for c in kept:
+        if out:
+            prev = out[-1]
+            gap = c.x0 - prev.x1
+            if gap > 0.15 * size and not prev.text.endswith((" ", "\t")) and not c.text.startswith((" ", "\t")):
+                out.append(Chunk(" ", prev.x1, c.x0, base, prev.size, prev.bold and c.bold, prev.italic and c.italic))
+        out.append(c)
+    x0 = min((c.x0 for c in chunks), default=0.0)
+    x1 = max((c.x1 for c in chunks), default=0.0)
+    return Line(out, base, size, x0, x1, refs)
+
+
+# -- furniture ----------------------------------------------------------------------------------------
+def _key(text: str) -> str:
+    return _DIGITS.sub("#", " ".join(text.split())).lower()
+
+
+def _first_token(key: str) -> str:
+    return key.split(" ", 1)[0] if key else ""
+
+
+def split_furniture(pages: list[Page], pattern: re.Pattern[str] | None = None) -> list[tuple[str, str, int]]:
+    """Remove running headers and footers from ``pages`` (in place); return them as
+    (zone, text, page). A margin line is furniture when its text, digits aside, recurs in the same
+    margin of other pages (or its first word does, for the first page's longer footer); what lies
+    beyond it, towards the page edge, is furniture too. ``pattern`` (optional) marks margin lines
+    that are furniture by their form alone, for documents of one page."""
+    zone_lines: list[tuple[list[Line], list[Line]]] = []
+    top_count: Counter[str] = Counter()
+    bottom_count: Counter[str] = Counter()
+    for page in pages:
+        top_limit = page.height * (1 - MARGIN_ZONE)
+        bottom_limit = page.height * MARGIN_ZONE
+        tops = [ln for ln in page.lines if ln.bottom >= top_limit][:4]
+        bottoms = [ln for ln in page.lines if ln.top <= bottom_limit][-5:]
+        zone_lines.append((tops, bottoms))
+        top_count.update({_key(ln.text) for ln in tops})
+        bottom_count.update({_key(ln.text) for ln in bottoms})
+    need = max(2, round(0.3 * len(pages)))
+    top_keys = {k for k, n in top_count.items() if n >= need and k.strip("# ")}
+    bottom_keys = {k for k, n in bottom_count.items() if n >= need}
+    top_first = {_first_token(k) for k in top_keys if len(_first_token(k)) >= 4}
+    bottom_first = {_first_token(k) for k in bottom_keys if len(_first_token(k)) >= 4}
+    page_numbers = {"#", "- # -", "-#-", "#/#", "# / #", "page #", "page # of #"}
+
+    def anchor(ln: Line, keys: set[str], firsts: set[str]) -> bool:
+        k = _key(ln.text)
+        if k in keys or k in page_numbers or _first_token(k) in firsts:
+            return True
+        return bool(pattern and pattern.search(ln.text.strip()))
+
+    out: list[tuple[str, str, int]] = []
+    for page, (tops, bottoms) in zip(pages, zone_lines, strict=True):
+        head = [ln for ln in tops if anchor(ln, top_keys, top_first)]
+        foot = [ln for ln in bottoms if anchor(ln, bottom_keys, bottom_first)]
+        head_cut = min((ln.base for ln in head), default=None)
+        foot_cut = max((ln.base for ln in foot), default=None)
+        keep: list[Line] = []
+        for ln in page.lines:
+            if head_cut is not None and ln.base >= head_cut - 0.3 * ln.size and ln in tops:
+                out.append(("header", ln.text.strip(), page.number))
+            elif foot_cut is not None and ln.base <= foot_cut + 0.3 * ln.size and ln in bottoms:
+                out.append(("footer", ln.text.strip(), page.number))
+            else:
+                keep.append(ln)
+        page.lines = keep
+    return out
+
+
+# -- footnotes ----------------------------------------------------------------------------------------
+def body_size(pages: list[Page]) -> float:
+    """The type size most of the text is set in."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for ln in page.lines:
+            sizes[round(ln.size * 2) / 2] += len(ln.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def split_footnotes(pages: list[Page], size: float) -> list[tuple[str, int]]:
+    """Remove footnotes from the foot of each page (in place) and return them as (text, page).
+
+    A footnote area is what lies under a short separator rule in the lower half of the page, or,
+    without a rule, the run of lines at the foot of the page set smaller than the body text whose
+    first line opens with a note mark ("*", "1").
+    """
+    notes: list[tuple[str, int]] = []
+    for page in pages:
+        if not page.lines:
+            continue
+        body_width = max(ln.x1 for ln in page.lines) - min(ln.x0 for ln in page.lines)
+        start: int | None = None
+        rules = [r for r in page.rules if r.y < page.height * 0.5 and (r.x1 - r.x0) < 0.6 * max(body_width, 1)]
+        for rule in sorted(rules, key=lambda r: -r.y):
+            below = [i for i, ln in enumerate(page.lines) if ln.top <= rule.y + 1]
+            if below and all(page.lines[i].size < size + 0.6 for i in below):
+                first = page.lines[below[0]]
+                if _MARK.match(first.text.strip()) or first.size < size - 0.4:
+                    start = below[0]
+                    break
+        if start is None:
+            i = len(page.lines)
+            while i > 0 and page.lines[i - 1].size <= size - 0.6:
+                i -= 1
+            if i < len(page.lines):
+                # The smaller type must open with a mark, somewhere in the run (each note starts with one).
+                for j in range(i, len(page.lines)):
+                    if _MARK.match(page.lines[j].text.strip()):
+                        start = j
+                        break
+        if start is None:
+            continue
+        current: list[str] = []
+        for ln in page.lines[start:]:
+            text = clean_text(ln.text).strip()
+            if _MARK.match(text) and current:
+                notes.append((" ".join(current), page.number))
+                current = []
+            current.append(text)
+        if current:
+            notes.append((" ".join(current), page.number))
+        page.lines = page.lines[:start]
+    return [(" ".join(t.split()), p) for t, p in notes]
+
+
+# -- blocks ---------------------------------------------------------------------------------------------
+def _vocabulary(pages: list[Page]) -> tuple[set[str], set[str]]:
+    words: set[str] = set()
+    compounds: set[str] = set()
+    for page in pages:
+        for ln in page.lines:
+            for tok in _TOKENS.findall(clean_text(ln.text).lower()):
+                if "-" in tok:
+                    compounds.add(tok)
+                    words.update(tok.split("-"))
+                else:
+                    words.add(tok)
+    return words, compounds
+
+
+def join_hyphenated(prev: str, nxt: str, words: set[str], compounds: set[str]) -> str | None:
+    """Text joining two lines when ``prev`` ends with a hyphen: "" to drop the hyphen (a word the
+    layout broke), "-" to keep it (a compound: "awareness-raising"), None when not hyphenated.
+    Decided by the document's own words; a soft hyphen is always dropped."""
+    stripped, nxt = prev.rstrip(" "), nxt.lstrip()
+    closed = len(stripped) > 1 and bool(nxt) and not stripped[-2].isspace()
+    if closed and (
+        stripped.endswith(_OPEN_JOINS) or stripped[-1] == "-" and stripped[-2:-1].isdigit() and nxt[0].isdigit()
+    ):
+        return stripped[-1]  # "2021–" + "2030", "CMW/C/" + "KGZ/2": no space after a closed dash or slash
+    m = _WORD_END.search(stripped)
+    n = _WORD_START.match(nxt)
+    if not m or not n:
+        return None
+    if prev.rstrip(" ").endswith("\u00ad"):
+        return ""
+    head, tail = m.group(1).lower(), n.group(1).lower()
+    if not tail[:1].islower():
+        return "-"
+    if f"{head}-{tail}" in compounds:
+        return "-"
+    if head + tail in words:
+        return ""
+    return "-"
+
+
+def _runs_of(line: Line) -> list[Run]:
+    runs: list[Run] = []
+    for c in line.chunks:
+        text = clean_text(c.text).replace("\t", " ")
+        if not text:
+            continue
+        if runs and runs[-1].text.endswith(" ") and text.startswith(" "):
+            text = text.lstrip(" ")
+            if not text:
+                continue
+        if runs and runs[-1].bold == c.bold and runs[-1].italic == c.italic:
+            runs[-1].text += text
+        elif runs and not text.strip():
+            runs[-1].text += text  # a space takes the formatting of the text before it
+        else:
+            runs.append(Run(text, c.bold, c.italic))
+    return runs
+
+
+def _append_line(block: Block, line: Line, words: set[str], compounds: set[str]) -> None:
+    runs = _runs_of(line)
+    if not runs:
+        return
+    last = block.runs[-1]
+    joint = join_hyphenated(last.text, runs[0].text, words, compounds)
+    if joint is None:
+        last.text = last.text.rstrip(" ")
+        if last.text and not last.text.endswith(" "):
+            last.text += " "
+    else:
+        last.text = last.text.rstrip(" ")[:-1] + joint
+        runs[0].text = runs[0].text.lstrip()
+    for run in runs:
+        if block.runs and block.runs[-1].bold == run.bold and block.runs[-1].italic == run.italic:
+            block.runs[-1].text += run.text
+        else:
+            block.runs.append(run)
+
+
+def _starts_new(prev: Line, line: Line, block_right: float) -> bool:
+    """A paragraph boundary between two consecutive lines of one page."""
+    size = max(prev.size, line.size)
+    if prev.base - line.base > 1.45 * size or prev.base - line.base < 0:
+        return True  # extra space between paragraphs (or a jump back up: another column)
+    if abs(prev.size - line.size) > 1.0:
+        return True
+    # The first word of this line would have fitted at the end of the previous one: the previous
+    # line ended its paragraph (a short last line, or a line of a stacked block like "Distr.: General").
+    words = line.text.strip().split(" ", 1)
+    first = words[0] if words else ""
+    need = 0.5 * line.size * (len(first) + 1)
+    return prev.x1 + need < block_right - 0.5 * size
+
+
+def page_blocks(pages: list[Page]) -> list[Block]:
+    """Body lines → blocks (paragraphs), with page-break splits rejoined when the layout says the
+    paragraph goes on: the page's last line runs to the right edge and the next page's first line
+    neither sits at another indent nor opens with a capital after a finished sentence."""
+    words, compounds = _vocabulary(pages)
+    # The text area's right edge (the widest line of the document), for the indentation rule.
+    area_right = max((ln.x1 for page in pages for ln in page.lines), default=0.0)
+    blocks: list[Block] = []
+    lefts: list[float] = []  # left edge of each block's first line
+    block_right = 0.0
+    last_line: Line | None = None
+    last_right = 0.0
+    for page in pages:
+        lines = [ln for ln in page.lines if ln.text.strip()]
+        if not lines:
+            continue
+        right = right_edge(lines)
+        prev: Line | None = None
+        first_of_block: Line | None = None
+        for ln in lines:
+            if prev is None:
+                new, gap = True, True
+                if blocks and last_line is not None and _runs_on(last_line, last_right):
+                    # The last page ended on a full line: the paragraph may go on here.
+                    gap = False
+                    same_indent = abs(ln.x0 - lefts[-1]) <= 1.5 * ln.size
+                    new = not (_continues(blocks[-1].text, ln.text) or same_indent and not _opens(ln.text))
+            else:
+                new = _starts_new(prev, ln, max(block_right, ln.x1)) or _indents(prev, ln, first_of_block, area_right)
+                gap = new
+            if new:
+                runs = _runs_of(ln)
+                if runs:
+                    runs[0].text = runs[0].text.lstrip()
+                    blocks.append(Block(runs=runs, page=page.number, gap_before=gap))
+                    lefts.append(ln.x0)
+                    block_right = ln.x1
+                    first_of_block = ln
+            else:
+                _append_line(blocks[-1], ln, words, compounds)
+                block_right = max(block_right, ln.x1)
+                if blocks[-1].page != page.number:
+                    blocks[-1].page_end = page.number
+            prev = ln
+        last_line = prev
+        last_right = right
+    for b in blocks:
+        if b.runs:
+            b.runs[-1].text = b.runs[-1].text.rstrip()
+    return [b for b in blocks if b.text.strip()]
+
+
+def _indents(prev: Line, line: Line, first: Line | None, right: float) -> bool:
+    """A change of left edge that opens a paragraph: a line further in than a line that stopped
+    short of the margin (a sub-item), or further out than the block's second and later lines."""
+    em = max(line.size, 1.0)
+    if line.x0 > prev.x0 + 0.8 * em:
+        return prev.x1 < right - 1.5 * em
+    if line.x0 < prev.x0 - 0.8 * em:
+        return prev is not first  # the first line of a paragraph may be indented
+    return False
+
+
+def right_edge(lines: list[Line]) -> float:
+    """The right margin of the text column: where most lines end (justified text), else the furthest."""
+    ends = Counter(round(ln.x1 / 3) for ln in lines if len(ln.text) > 20)
+    if ends:
+        end, n = ends.most_common(1)[0]
+        if n >= 3:
+            return max(ln.x1 for ln in lines if round(ln.x1 / 3) == end)
+    return max(ln.x1 for ln in lines)
+
+
+def _runs_on(line: Line, right: float) -> bool:
+    return line.x1 >= right - 1.5 * line.size
+
+
+def _continues(prev_text: str, text: str) -> bool:
+    t = text.lstrip()
+    return bool(t) and (t[0].islower() or prev_text.rstrip().endswith(tuple(_HYPHENS)))
+
+
+_OPENS = re.compile(r"^\s*(?:\d{1,3}\.|\(?[a-z]\)|[A-Z][a-z]{0,3}\.\s)")
+
+
+def _opens(text: str) -> bool:
+    """A line that opens a paragraph by its form: a paragraph number, an enumerator."""
+    return bool(_OPENS.match(text))
+
+
+def lay_out(pages: list[Page], furniture_pattern: re.Pattern[str] | None = None) -> Laid:
+    """Furniture, then footnotes, then paragraphs."""
+    furniture = split_furniture(pages, furniture_pattern)
+    size = body_size(pages)
+    footnotes = split_footnotes(pages, size)
+    blocks = page_blocks(pages)
+    return Laid(blocks=blocks, furniture=furniture, footnotes=footnotes)
