@@ -43,10 +43,8 @@ class Profile:
     # body
     continued: re.Pattern[str]
     agenda_item_number: re.Pattern[str]
-    state_headings: tuple[re.Pattern[str], ...]
     report_words: re.Pattern[str]
     sub_item: re.Pattern[str]
-    symbol_and: tuple[str, ...]
     # speakers
     titles: tuple[str, ...]
     name_articles: tuple[str, ...]
@@ -102,10 +100,8 @@ def _load(language: str) -> Profile:
         site_lines=tuple(_rx(p) for p in cover["site_lines"]),
         continued=_rx(body["continued"]),
         agenda_item_number=_rx(body["agenda_item_number"]),
-        state_headings=tuple(_rx(p) for p in body["state_headings"]),
         report_words=_rx(body["report_words"]),
         sub_item=_rx(body["sub_item"]),
-        symbol_and=tuple(body["symbol_and"]),
         titles=tuple(spk["titles"]),
         name_articles=tuple(spk["name_articles"]),
         articles=tuple(spk["articles"]),
