@@ -116,6 +116,17 @@ class Question(_Model):
         default_factory=list, description="Citable paragraph ids in other records of the dialogue"
     )
     evidence: dict[str, Any] = Field(default_factory=dict, description="Scores and matched terms")
+    # Beyond the minimum contract (issue 4).
+    paragraph_id: str | None = Field(None, description="Citable id of the paragraph where it was asked")
+    asker: str | None = Field(None, description="Name of the asker, as in the turn's label")
+    asker_role: str | None = Field(None, description='Role of the asker ("Chair", "Country Rapporteur") or null')
+    start: int | None = Field(None, description="Offset of the question's first character in the paragraph's text")
+    end: int | None = Field(None, description="Offset just past its last character (text == paragraph text[start:end])")
+    topic: str | None = Field(None, description="Short topic label, for readers")
+    answers_before: list[str] = Field(
+        default_factory=list,
+        description="Citable ids of delegation paragraphs BEFORE the question that match it well (flagged, not answers)",
+    )
 
 
 class Source(_Model):

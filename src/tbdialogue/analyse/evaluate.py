@@ -1,0 +1,427 @@
+"""Measure question extraction and answer linking against annotated gold files; calibrate the linker.
+
+A gold file (``tests/gold/*.questions.json``, written by hand following docs/annotation.md) names
+the records of one dialogue and lists every atomic question with its status and answering
+paragraphs. Matching rules (docs/annotation.md §3): a predicted question matches a gold one in the
+same paragraph when the Dice coefficient of their word sets is at least 0.5, one-to-one, greedily
+from the best overlap down. Links are (question, paragraph id) pairs.
+
+The same run scores the full linker and two baselines on the same extracted questions:
+order-only (the k-th of n questions of a batch gets the paragraph at relative position k/n of the
+reply that follows) and lexical-only (BM25 alone, with its own calibrated thresholds).
+
+Calibration chooses the weights and thresholds that maximise answer-link F1 (plus half the F1 of
+``unanswered``) subject to a precision of ``unanswered`` of at least 0.9 — telling a user that a
+question went unanswered when it was answered is the worst error — then the ``answered``/``partial``
+threshold that maximises status accuracy. Cross-validation (leave one asker's turn out) shows how
+much of that is fitted to the questions it is measured on.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import UnreadableInput
+from ..model import Record
+from .dialogue import Dialogue, group_dialogues
+from .embed import Embedder
+from .link import Decision, LinkParams, Scored, decide, score_dialogue
+
+MATCH_THRESHOLD = 0.5
+MIN_UNANSWERED_PRECISION = 0.9
+_WORDS = re.compile(r"\w+", re.UNICODE)
+
+
+# ----------------------------------------------------------------------------- gold files
+
+
+@dataclass
+class GoldQuestion:
+    id: str
+    paragraph: str  # citable paragraph id
+    text: str
+    status: str
+    answers: frozenset[str]
+    turn: str | None = None
+
+
+@dataclass
+class GoldSet:
+    path: Path
+    records: list[Path]
+    questions: list[GoldQuestion]
+    expected_warnings: list[str] = field(default_factory=list)
+
+
+def load_gold(path: Path) -> GoldSet:
+    """Read a gold file; paths of its records are relative to the gold file."""
+    try:
+        raw = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UnreadableInput(f"cannot read gold file {path}: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise UnreadableInput(f"{path}: not JSON ({exc.msg} at line {exc.lineno}); see docs/annotation.md") from None
+    if not isinstance(raw, dict) or not isinstance(raw.get("questions"), list) or not raw.get("records"):
+        raise UnreadableInput(f"{path}: a gold file needs 'records' and 'questions' (see docs/annotation.md)")
+    records = [(path.parent / r).resolve() for r in raw["records"]]
+    for r in records:
+        if not r.exists():
+            raise UnreadableInput(f"{path}: record {r} named in the gold file does not exist")
+    qs: list[GoldQuestion] = []
+    for n, q in enumerate(raw["questions"], start=1):
+        try:
+            status = q["status"]
+            if status not in ("answered", "partial", "unanswered"):
+                raise KeyError("status")
+            qs.append(
+                GoldQuestion(
+                    q.get("id", f"q{n}"),
+                    q["paragraph"],
+                    q["text"],
+                    status,
+                    frozenset(q.get("answers", [])),
+                    q.get("turn"),
+                )
+            )
+        except (KeyError, TypeError) as exc:
+            raise UnreadableInput(f"{path}: question {n} lacks a valid {exc}") from None
+    return GoldSet(path, records, qs, list(raw.get("expected_warnings", [])))
+
+
+# ----------------------------------------------------------------------------- matching and scores
+
+
+def _wordset(text: str) -> set[str]:
+    return {w.lower() for w in _WORDS.findall(text)}
+
+
+def dice(a: str, b: str) -> float:
+    x, y = _wordset(a), _wordset(b)
+    return 2 * len(x & y) / (len(x) + len(y)) if x or y else 0.0
+
+
+def match_questions(pred: Sequence[tuple[str, str]], gold: Sequence[GoldQuestion]) -> dict[int, int]:
+    """Predicted index → gold index, one-to-one, greedy from the best overlap down."""
+    pairs = []
+    for i, (pid, text) in enumerate(pred):
+        for j, g in enumerate(gold):
+            if g.paragraph == pid:
+                d = dice(text, g.text)
+                if d >= MATCH_THRESHOLD:
+                    pairs.append((d, i, j))
+    pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    out: dict[int, int] = {}
+    for _, i, j in pairs:
+        if i not in used_p and j not in used_g:
+            out[i] = j
+            used_p.add(i)
+            used_g.add(j)
+    return out
+
+
+def _prf(tp: int, pred: int, gold: int) -> tuple[float, float, float]:
+    p = tp / pred if pred else 0.0
+    r = tp / gold if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+@dataclass
+class Scores:
+    q_tp: int = 0
+    q_pred: int = 0
+    q_gold: int = 0
+    l_tp: int = 0
+    l_pred: int = 0
+    l_gold: int = 0
+    status_ok: int = 0
+    status_n: int = 0
+    un_tp: int = 0
+    un_pred: int = 0
+    un_gold: int = 0
+
+    def add(self, o: Scores) -> None:
+        for k in self.__dataclass_fields__:
+            setattr(self, k, getattr(self, k) + getattr(o, k))
+
+    @property
+    def questions(self) -> tuple[float, float, float]:
+        return _prf(self.q_tp, self.q_pred, self.q_gold)
+
+    @property
+    def links(self) -> tuple[float, float, float]:
+        return _prf(self.l_tp, self.l_pred, self.l_gold)
+
+    @property
+    def status_accuracy(self) -> float:
+        return self.status_ok / self.status_n if self.status_n else 0.0
+
+    @property
+    def unanswered(self) -> tuple[float, float, float]:
+        return _prf(self.un_tp, self.un_pred, self.un_gold)
+
+    def to_dict(self) -> dict:
+        qp, qr, qf = self.questions
+        lp, lr, lf = self.links
+        up, ur, uf = self.unanswered
+        r3 = lambda x: round(x, 3)  # noqa: E731
+        return {
+            "questions": {
+                "precision": r3(qp),
+                "recall": r3(qr),
+                "f1": r3(qf),
+                "matched": self.q_tp,
+                "predicted": self.q_pred,
+                "gold": self.q_gold,
+            },
+            "links": {
+                "precision": r3(lp),
+                "recall": r3(lr),
+                "f1": r3(lf),
+                "correct": self.l_tp,
+                "predicted": self.l_pred,
+                "gold": self.l_gold,
+            },
+            "status_accuracy": r3(self.status_accuracy),
+            "status": {"correct": self.status_ok, "total": self.status_n},
+            "unanswered": {
+                "precision": r3(up),
+                "recall": r3(ur),
+                "f1": r3(uf),
+                "correct": self.un_tp,
+                "predicted": self.un_pred,
+                "gold": self.un_gold,
+            },
+        }
+
+
+@dataclass
+class Prediction:
+    paragraph: str
+    text: str
+    status: str
+    links: frozenset[str]
+
+
+def score_predictions(preds: Sequence[Prediction], gold: Sequence[GoldQuestion]) -> Scores:
+    m = match_questions([(p.paragraph, p.text) for p in preds], gold)
+    s = Scores(q_tp=len(m), q_pred=len(preds), q_gold=len(gold))
+    s.l_gold = sum(len(g.answers) for g in gold)
+    s.l_pred = sum(len(p.links) for p in preds)
+    s.un_gold = sum(1 for j in m.values() if gold[j].status == "unanswered")
+    for i, j in m.items():
+        p, g = preds[i], gold[j]
+        s.l_tp += len(p.links & g.answers)
+        s.status_n += 1
+        s.status_ok += p.status == g.status
+        if p.status == "unanswered":
+            s.un_pred += 1
+            s.un_tp += g.status == "unanswered"
+    return s
+
+
+# ----------------------------------------------------------------------------- methods
+
+Method = Callable[[Scored], Decision]
+
+
+def _para_id(d: Dialogue, sc: Scored) -> str:
+    return d.records[sc.record].paragraphs[sc.question.paragraph - 1].id
+
+
+def predict(d: Dialogue, scored: Sequence[Scored], method: Method) -> list[Prediction]:
+    out = []
+    for sc in scored:
+        dec = method(sc)
+        out.append(
+            Prediction(_para_id(d, sc), sc.question.text, dec.status, frozenset(c.slot.paragraph.id for c in dec.links))
+        )
+    return out
+
+
+def order_only(sc: Scored) -> Decision:
+    """Baseline: answers follow the order of the questions."""
+    if not sc.reply:
+        return Decision("unanswered", [], 0.0, [])
+    slot = sc.reply[min(len(sc.reply) - 1, sc.rank * len(sc.reply) // max(1, sc.batch))]
+    cand = next((c for c in sc.candidates if c.slot.position == slot.position), None)
+    return Decision("answered", [cand] if cand else [], 1.0, [])
+
+
+def by_params(params: LinkParams) -> Method:
+    return lambda sc: decide(sc, params)
+
+
+# ----------------------------------------------------------------------------- calibration
+
+FULL = ("bm25", "embedding", "overlap", "order")
+NO_EMBEDDINGS = ("bm25", "overlap", "order")
+LEXICAL = ("bm25",)
+_GRID = {
+    "bm25": (0.0, 0.5, 1.0, 1.5, 2.0),
+    "embedding": (0.0, 0.5, 1.0, 1.5, 2.0),
+    "overlap": (0.0, 0.1, 0.25, 0.5),
+    "order": (0.0, 0.05, 0.1, 0.2),
+}
+_RATIOS = (0.6, 0.75, 0.9, 1.0)
+
+
+@dataclass
+class Labelled:
+    """A scored question matched to its gold question (calibration works on these)."""
+
+    scored: Scored
+    gold: GoldQuestion
+    dialogue: Dialogue
+
+
+def _arrays(items: Sequence[Labelled]):
+    import numpy as np
+
+    rows, qid, gold_link = [], [], []
+    for k, it in enumerate(items):
+        for c in it.scored.candidates:
+            rows.append((c.bm25, c.embedding, c.overlap, c.order))
+            qid.append(k)
+            gold_link.append(c.slot.paragraph.id in it.gold.answers)
+    F = np.asarray(rows, dtype=np.float64).reshape(-1, 4)
+    return F, np.asarray(qid, dtype=np.int64), np.asarray(gold_link, dtype=bool)
+
+
+def calibrate(items: Sequence[Labelled], use: Sequence[str] = FULL, l_gold_extra: int = 0) -> LinkParams:
+    """Weights and thresholds that fit the labelled questions best (see the module's docstring).
+
+    ``l_gold_extra`` counts gold links of gold questions that were not extracted (missed anyway).
+    """
+    import numpy as np
+
+    if not items:
+        return LinkParams()
+    F, qid, gl = _arrays(items)
+    nq = len(items)
+    g_un = np.asarray([it.gold.status == "unanswered" for it in items])
+    g_status = [it.gold.status for it in items]
+    l_gold = sum(len(it.gold.answers) for it in items) + l_gold_extra
+    names = list(FULL)
+    grids = [(_GRID[n] if n in use else (0.0,)) for n in names]
+    best_key: tuple | None = None
+    best: LinkParams | None = None
+    for w in itertools.product(*grids):
+        if not any(w):
+            continue
+        s = F @ np.asarray(w) if len(F) else np.zeros(0)
+        top = np.zeros(nq)
+        if len(s):
+            np.maximum.at(top, qid, s)
+        cuts = np.unique(top)
+        thresholds = [float(x) for x in (cuts[:-1] + cuts[1:]) / 2] + [float(cuts[-1]) + 1e-6, float(cuts[0]) / 2]
+        for ratio in _RATIOS:
+            close = s >= ratio * top[qid] if len(s) else np.zeros(0, dtype=bool)
+            for t in thresholds:
+                if t <= 0:
+                    continue
+                link = close & (s >= t)
+                tp = int(np.sum(link & gl))
+                pred = int(np.sum(link))
+                _, _, lf = _prf(tp, pred, l_gold)
+                un = top < t
+                u_tp, u_pred = int(np.sum(un & g_un)), int(np.sum(un))
+                up, _, uf = _prf(u_tp, u_pred, int(np.sum(g_un)))
+                feasible = up >= MIN_UNANSWERED_PRECISION or u_pred == 0
+                # Prefer: feasible; then link F1 + F1(unanswered)/2; then the simpler, then the wider margin.
+                key = (feasible, round(lf + 0.5 * uf, 6), -sum(x > 0 for x in w), ratio, -t)
+                if best_key is None or key > best_key:
+                    best_key = key
+                    best = LinkParams(*(float(x) for x in w), t_link=round(t, 4), t_answered=round(t, 4), ratio=ratio)
+    assert best is not None
+    # The answered/partial threshold: the cut above t_link that maximises status accuracy.
+    w = np.asarray([best.w_bm25, best.w_embedding, best.w_overlap, best.w_order])
+    s = F @ w if len(F) else np.zeros(0)
+    top = np.zeros(nq)
+    if len(s):
+        np.maximum.at(top, qid, s)
+    cuts = sorted({float(x) for x in top if x >= best.t_link})
+    options = (
+        [best.t_link]
+        + [(a + b) / 2 for a, b in zip(cuts, cuts[1:], strict=False)]
+        + ([cuts[-1] + 1e-6] if cuts else [])
+    )
+    best_acc, best_t = -1.0, best.t_link
+    for t in options:
+        acc = sum(
+            (("answered" if top[k] >= t else "partial" if top[k] >= best.t_link else "unanswered") == g_status[k])
+            for k in range(nq)
+        )
+        if acc > best_acc:
+            best_acc, best_t = acc, t
+    return LinkParams(
+        best.w_bm25, best.w_embedding, best.w_overlap, best.w_order, best.t_link, round(best_t, 4), best.ratio
+    )
+
+
+# ----------------------------------------------------------------------------- the evaluation run
+
+
+@dataclass
+class GoldRun:
+    gold: GoldSet
+    dialogue: Dialogue
+    scored: list[Scored]
+    labelled: list[Labelled]
+    missed_gold_links: int  # links of gold questions that no extracted question matched
+
+
+def prepare(gold: GoldSet, embedder: Embedder | None, parse: Callable[[Path], Record]) -> GoldRun:
+    records = [parse(p) for p in gold.records]
+    dialogues = group_dialogues(records, [str(p) for p in gold.records])
+    if len(dialogues) != 1:
+        raise UnreadableInput(f"{gold.path}: its records do not form one dialogue (same body, session, State party)")
+    d = dialogues[0]
+    scored = score_dialogue(d, embedder)
+    m = match_questions([(_para_id(d, sc), sc.question.text) for sc in scored], gold.questions)
+    labelled = [Labelled(scored[i], gold.questions[j], d) for i, j in m.items()]
+    matched = set(m.values())
+    missed = sum(len(g.answers) for j, g in enumerate(gold.questions) if j not in matched)
+    return GoldRun(gold, d, scored, labelled, missed)
+
+
+def run_method(runs: Sequence[GoldRun], method: Method) -> Scores:
+    total = Scores()
+    for r in runs:
+        total.add(score_predictions(predict(r.dialogue, r.scored, method), r.gold.questions))
+    return total
+
+
+def cross_validate(runs: Sequence[GoldRun], use: Sequence[str]) -> Scores:
+    """Leave one asker's turn out: calibrate on the other questions, decide the held-out ones."""
+    items = [it for r in runs for it in r.labelled]
+    groups = sorted({(id(it.dialogue), it.scored.record, it.scored.question.turn) for it in items})
+    decided: dict[int, Decision] = {}
+    for g in groups:
+        train = [it for it in items if (id(it.dialogue), it.scored.record, it.scored.question.turn) != g]
+        params = calibrate(train, use)
+        for it in items:
+            if (id(it.dialogue), it.scored.record, it.scored.question.turn) == g:
+                decided[id(it.scored)] = decide(it.scored, params)
+    total = Scores()
+    for r in runs:
+        preds = []
+        for sc in r.scored:
+            dec = decided.get(id(sc)) or Decision("unanswered", [], 0.0, [])
+            preds.append(
+                Prediction(
+                    _para_id(r.dialogue, sc),
+                    sc.question.text,
+                    dec.status,
+                    frozenset(c.slot.paragraph.id for c in dec.links),
+                )
+            )
+        total.add(score_predictions(preds, r.gold.questions))
+    return total

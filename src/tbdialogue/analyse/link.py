@@ -1,0 +1,272 @@
+"""Linking each question to the delegation paragraphs that answer it, with evidence.
+
+For a question, the candidates are the delegation's paragraphs after it in the same record and
+in the next record of the dialogue. Each candidate gets four scores:
+
+- ``bm25``: BM25 of the question's stemmed content words in the paragraph (normalised, 0–1);
+- ``embedding``: the best cosine between the question and one of the paragraph's sentences
+  (multilingual USE; 0 when embeddings are not installed);
+- ``overlap``: the share of the question's numbers and names (ILO "No. 190", "Organization of
+  Turkic States", "paragraph 44") found in the paragraph, weighted by rarity;
+- ``order``: delegations answer a batch of questions roughly in the order asked: 1 − |relative
+  position of the question in its batch − relative position of the paragraph in the reply that
+  follows|, 0 outside that reply.
+
+Their weighted sum decides: the paragraphs scoring at least ``t_link`` (and close enough to the
+best) are the question's answers; ``answered`` when the best reaches ``t_answered``, ``partial``
+when it reaches only ``t_link``, ``unanswered`` below. Weights and thresholds are not set by hand:
+``evaluate.calibrate`` chooses them on annotated data and writes ``calibration.toml``.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from importlib import resources
+
+from ..model import Question, Record
+from .bm25 import BM25
+from .dialogue import Dialogue, Slot
+from .embed import Embedder
+from .questions import Extracted, extract_questions
+from .sentences import split_sentences
+from .terms import Features, document_frequencies, features, surface_by_stem
+
+FEATURES = ("bm25", "embedding", "overlap", "order")
+
+
+@dataclass(frozen=True)
+class LinkParams:
+    """Weights of the four scores and the decision thresholds."""
+
+    w_bm25: float = 1.0
+    w_embedding: float = 0.0
+    w_overlap: float = 0.0
+    w_order: float = 0.0
+    t_link: float = 0.2
+    t_answered: float = 0.3
+    ratio: float = 0.7  # a second answer paragraph must score at least ratio × the best
+    max_links: int = 3
+
+    def score(self, c: Candidate) -> float:
+        return (
+            self.w_bm25 * c.bm25 + self.w_embedding * c.embedding + self.w_overlap * c.overlap + self.w_order * c.order
+        )
+
+
+@cache
+def calibrated_params(mode: str = "full") -> LinkParams:
+    """The calibrated parameters shipped in ``calibration.toml`` ("full", "no_embeddings", "lexical")."""
+    raw = tomllib.loads(resources.files(__package__).joinpath("calibration.toml").read_text("utf-8"))
+    return LinkParams(**raw[mode]["params"])
+
+
+@dataclass
+class Candidate:
+    slot: Slot
+    bm25: float = 0.0
+    embedding: float = 0.0
+    overlap: float = 0.0
+    order: float = 0.0
+    terms: list[str] = field(default_factory=list)  # shared content words, as printed in the answer
+    keys: list[str] = field(default_factory=list)  # shared numbers and names
+
+
+@dataclass
+class Scored:
+    """A question with every candidate answer scored (what decisions and calibration start from)."""
+
+    record: int
+    question: Extracted
+    candidates: list[Candidate]
+    before: list[Candidate]  # delegation paragraphs before the question (only flagged)
+    rank: int = 0  # position of the question in its batch
+    batch: int = 1  # number of questions in its batch
+    reply: list[Slot] = field(default_factory=list)  # the delegation's paragraphs right after the batch
+
+
+def _blocks(record: Record, questions: list[Extracted]) -> list[list[int]]:
+    """Questions grouped by batch: runs of committee paragraphs not interrupted by the delegation."""
+    side = {p.index: (record.turns[p.turn].speaker.side if p.turn is not None else None) for p in record.paragraphs}
+    blocks: list[list[int]] = []
+    last_para = None
+    for qi, q in enumerate(questions):
+        interrupted = last_para is None or any(side.get(i) == "state" for i in range(last_para + 1, q.paragraph))
+        if interrupted:
+            blocks.append([])
+        blocks[-1].append(qi)
+        last_para = q.paragraph
+    return blocks
+
+
+def score_dialogue(d: Dialogue, embedder: Embedder | None) -> list[Scored]:
+    """Every question of the dialogue with its candidate answers scored."""
+    slots = d.slots()
+    lang = {ri: rec.language for ri, rec in enumerate(d.records)}
+    feats: list[Features] = [features(s.paragraph.text, lang[s.record]) for s in slots]
+    bm25 = BM25([f.terms for f in feats])
+    key_df = document_frequencies(f.keys for f in feats)
+    n_docs = max(1, len(slots))
+    max_idf = _idf(1, n_docs)
+    slot_of = {(s.record, s.paragraph.index): s for s in slots}
+    state = [s for s in slots if s.side == "state"]
+    surfaces = {s.position: surface_by_stem(s.paragraph.text, lang[s.record]) for s in state}
+
+    per_record = [extract_questions(rec) for rec in d.records]
+    # Sentence embeddings of the delegation's paragraphs, and of the questions: one batch.
+    sent_owner: list[int] = []
+    sent_text: list[str] = []
+    for s in state:
+        for sent in split_sentences(s.paragraph.text, lang[s.record]):
+            sent_owner.append(s.position)
+            sent_text.append(sent.text)
+    q_all = [(ri, q) for ri, qs in enumerate(per_record) for q in qs]
+    emb_sim: dict[tuple[int, int], float] = {}
+    if embedder is not None and q_all and sent_text:
+        vecs = embedder.encode(sent_text + [q.text for _, q in q_all])
+        sv, qv = vecs[: len(sent_text)], vecs[len(sent_text) :]
+        sims = qv @ sv.T
+        for qi in range(len(q_all)):
+            row = sims[qi]
+            for j, owner in enumerate(sent_owner):
+                key = (qi, owner)
+                v = float(row[j])
+                if v > emb_sim.get(key, -1.0):
+                    emb_sim[key] = v
+
+    out: list[Scored] = []
+    qi = 0
+    for ri, (rec, qs) in enumerate(zip(d.records, per_record, strict=True)):
+        blocks = _blocks(rec, qs)
+        for block_no, block in enumerate(blocks):
+            q_paras = [qs[i].paragraph for i in block]
+            next_block_start = qs[blocks[block_no + 1][0]].paragraph if block_no + 1 < len(blocks) else None
+            reply = [
+                s
+                for s in state
+                if (
+                    s.record == ri
+                    and s.paragraph.index > q_paras[-1]
+                    and (next_block_start is None or s.paragraph.index < next_block_start)
+                )
+            ]
+            if next_block_start is None and ri + 1 < len(d.records):
+                nxt = per_record[ri + 1]
+                stop = nxt[0].paragraph if nxt else None
+                reply += [s for s in state if s.record == ri + 1 and (stop is None or s.paragraph.index < stop)]
+            reply_pos = {s.position: k for k, s in enumerate(reply)}
+            for k, qidx in enumerate(block):
+                q = qs[qidx]
+                here = slot_of[(ri, q.paragraph)]
+                qf = features(q.text, rec.language)
+                q_keys = qf.keys
+                rq = k / (len(block) - 1) if len(block) > 1 else 0.5
+                cands: list[Candidate] = []
+                before: list[Candidate] = []
+                for s in state:
+                    after = (s.record == ri and s.position > here.position) or s.record == ri + 1
+                    earlier = s.record <= ri and s.position < here.position
+                    if not (after or earlier):
+                        continue
+                    c = Candidate(s)
+                    c.bm25, shared = bm25.score(qf.terms, s.position)
+                    surface = surfaces[s.position]
+                    c.terms = [surface.get(t, t) for t in shared[:8]]
+                    common = q_keys & feats[s.position].keys
+                    if common:
+                        # Rarity-weighted: one rare shared name or number ("No. 190") scores 1; the
+                        # State's own name, found everywhere, scores next to nothing.
+                        c.overlap = min(1.0, sum(_idf(key_df.get(x, 0), n_docs) for x in common) / max_idf)
+                    c.keys = sorted(x[1:] for x in common)
+                    c.embedding = max(0.0, emb_sim.get((qi + qidx, s.position), 0.0))
+                    if s.position in reply_pos:
+                        ra = reply_pos[s.position] / (len(reply) - 1) if len(reply) > 1 else 0.5
+                        c.order = 1.0 - abs(rq - ra)
+                    (cands if after else before).append(c)
+                out.append(Scored(ri, q, cands, before, k, len(block), reply))
+        qi += len(qs)
+    return out
+
+
+def _idf(df: int, n: int) -> float:
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+@dataclass
+class Decision:
+    status: str
+    links: list[Candidate]
+    best: float
+    before: list[Candidate]
+
+
+def decide(sc: Scored, params: LinkParams) -> Decision:
+    ranked = sorted(((params.score(c), c) for c in sc.candidates), key=lambda x: -x[0])
+    best = ranked[0][0] if ranked else 0.0
+    links = [c for s, c in ranked if s >= params.t_link and s >= params.ratio * best][: params.max_links]
+    status = "answered" if best >= params.t_answered else ("partial" if best >= params.t_link else "unanswered")
+    before = [c for c in sc.before if params.score(c) >= params.t_answered]
+    before.sort(key=lambda c: -params.score(c))
+    return Decision(status, links, best, before[:2])
+
+
+def _evidence(sc: Scored, dec: Decision, params: LinkParams, mode: str) -> dict:
+    def row(c: Candidate) -> dict:
+        return {
+            "paragraph": c.slot.paragraph.id,
+            "score": round(params.score(c), 3),
+            "bm25": round(c.bm25, 3),
+            "embedding": round(c.embedding, 3),
+            "overlap": round(c.overlap, 3),
+            "order": round(c.order, 3),
+            "terms": c.terms,
+            "names_numbers": c.keys,
+        }
+
+    top = sorted(sc.candidates, key=lambda c: -params.score(c))[:3]
+    return {
+        "method": mode,
+        "best_score": round(dec.best, 3),
+        "thresholds": {"link": params.t_link, "answered": params.t_answered},
+        "candidates": [row(c) for c in top],
+    }
+
+
+def to_questions(d: Dialogue, scored: list[Scored], params: LinkParams, mode: str) -> list[list[Question]]:
+    """The model's Question objects, per record of the dialogue."""
+    out: list[list[Question]] = [[] for _ in d.records]
+    counters = [0] * len(d.records)
+    for sc in scored:
+        rec = d.records[sc.record]
+        dec = decide(sc, params)
+        counters[sc.record] += 1
+        q = sc.question
+        para = rec.paragraphs[q.paragraph - 1]
+        turn = rec.turns[q.turn] if q.turn is not None else None
+        base = rec.symbol or "record"
+        out[sc.record].append(
+            Question(
+                id=f"{base}/q{counters[sc.record]}",
+                paragraph=q.paragraph,
+                asked_by=q.turn,
+                text=q.text,
+                status=dec.status,  # type: ignore[arg-type]
+                answers=[c.slot.paragraph.index for c in dec.links if c.slot.record == sc.record],
+                answers_elsewhere=[c.slot.paragraph.id for c in dec.links if c.slot.record != sc.record],
+                evidence=_evidence(sc, dec, params, mode),
+                paragraph_id=para.id,
+                asker=turn.speaker.name if turn else None,
+                asker_role=turn.speaker.role if turn else None,
+                start=q.start,
+                end=q.end,
+                topic=q.topic,
+                answers_before=[c.slot.paragraph.id for c in dec.before],
+            )
+        )
+    return out
+
+
+def params_dict(params: LinkParams) -> dict:
+    return asdict(params)
