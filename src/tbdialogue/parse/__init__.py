@@ -14,7 +14,7 @@ from ..errors import NotASummaryRecord
 from ..model import Event, Furniture, Note, Paragraph, Record, Source, Turn
 from ..read.blocks import Block, Document
 from .agenda import build_agenda, find_state_party
-from .body import BodyParser, heading_key, paragraph_number
+from .body import Body, BodyParser, heading_key, paragraph_number
 from .countries import countries
 from .cover import is_title, parse_cover
 from .events import OPENING, PROCEDURAL, match_events
@@ -27,6 +27,8 @@ from .symbols import body_of_symbol, country_code_in, infer_symbol
 __all__ = ["parse_document", "detect_language"]
 
 _WORDS = re.compile(r"[^\W\d_]+")
+#: What a block is besides body text: ("furniture", kind) or ("note", kind), or None.
+Layer = tuple[str, str] | None
 _LABELS: dict[str, LabelReader] = {}
 #: Longest text accepted: a summary record is at most a few hundred KB; far larger input is not one.
 MAX_CHARS = 5_000_000
@@ -50,7 +52,7 @@ def _labels(prof: Profile) -> LabelReader:
     return _LABELS[prof.language]
 
 
-def _layer(text: str, prof: Profile) -> tuple[str, str] | None:
+def _layer(text: str, prof: Profile) -> Layer:
     kind = furniture_kind(text)
     if kind:
         return "furniture", kind
@@ -62,7 +64,8 @@ def _layer(text: str, prof: Profile) -> tuple[str, str] | None:
     return None
 
 
-def _body_start(blocks: list[Block], texts: list[str], layers: list, prof: Profile, after: int) -> int | None:
+def _body_start(blocks: list[Block], texts: list[str], layers: list[Layer], prof: Profile, after: int) -> int | None:
+    """The first block of the body: an opening stage direction, paragraph 1, or a speaker label."""
     labels = _labels(prof)
     for i in range(after, len(blocks)):
         if layers[i] is not None or not texts[i]:
@@ -114,7 +117,8 @@ def parse_document(doc: Document, language: str | None = None) -> Record:
     body = BodyParser(prof, _labels(prof), contents_keys, body_name).parse(blocks[start:], texts[start:])
     warnings += body.warnings
 
-    if not cover.title_found and not body.turns and not any(e.event.kind in OPENING for e in body.events):
+    # Without a title or an opening stage direction, only a run of labelled turns makes a record.
+    if not cover.title_found and len(body.turns) < 3 and not any(e.event.kind in OPENING for e in body.events):
         raise NotASummaryRecord(
             "no summary-record title ('Summary record of the … meeting'), no speaker turns and no "
             "opening stage direction found: this does not look like a UN summary record"
@@ -225,7 +229,7 @@ def _treaty_stem(symbol: str) -> str | None:
     return first if first in ("CMW", "CERD", "CCPR", "CEDAW", "CAT", "CRC", "CRPD", "CED") else None
 
 
-def _fill_body(record: Record, body, prefix: str) -> None:
+def _fill_body(record: Record, body: Body, prefix: str) -> None:
     used: set[str] = set()
     for i, p in enumerate(body.paragraphs, start=1):
         pid = f"{prefix}/p{p.number if p.number is not None else i}"
@@ -252,7 +256,9 @@ def _fill_body(record: Record, body, prefix: str) -> None:
         )
 
 
-def _fill_layers(record: Record, blocks, texts, layers, start: int, body, doc: Document) -> None:
+def _fill_layers(
+    record: Record, blocks: list[Block], texts: list[str], layers: list[Layer], start: int, body: Body, doc: Document
+) -> None:
     for kind, text, page in doc.furniture:
         record.furniture.append(Furniture(kind=kind if kind in _FURNITURE else "other", text=text, page=page))
     for text, page in doc.footnotes:
