@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from .pg import backend, db_url, pg_server  # noqa: F401  (PostgreSQL fixtures: tests/pg.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 #: The shared reference corpus: ../shared beside the clone, or where TBDIALOGUE_SHARED points.
 SHARED = Path(os.environ.get("TBDIALOGUE_SHARED") or ROOT.parent / "shared")

@@ -17,7 +17,7 @@ app = typer.Typer(
 )
 
 # Command modules register their commands on ``app`` when imported.
-from . import eval_cmd, parse_cmd, schema_cmd  # noqa: E402,F401
+from . import eval_cmd, history_cmd, ingest_cmd, parse_cmd, schema_cmd, search_cmd, stats_cmd  # noqa: E402,F401
 
 
 def main() -> None:

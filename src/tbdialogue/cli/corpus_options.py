@@ -1,0 +1,20 @@
+"""What the corpus commands share: the ``--db`` option and opening the corpus."""
+
+from __future__ import annotations
+
+import typer
+
+from ..store.db import ENV_VAR
+
+DB_HELP = f"Database: sqlite:///FILE (or a file path) or postgresql://USER@HOST/DB. Default: ${ENV_VAR}, else ./tbdialogue.db."
+
+
+def db_option() -> typer.models.OptionInfo:
+    return typer.Option(None, "--db", envvar=ENV_VAR, show_envvar=False, help=DB_HELP)
+
+
+def open_corpus(db: str | None, *, create: bool = False):
+    """The corpus at ``db``; a missing SQLite file is an error unless ``create`` (ingest)."""
+    from ..store import Corpus
+
+    return Corpus(db, create=create)

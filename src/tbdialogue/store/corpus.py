@@ -1,0 +1,585 @@
+"""The corpus API: ``Corpus(url).ingest(...)``, ``.search(...)``, ``.record(symbol)``, ``.history(...)``,
+``.dialogue(...)``, ``.questions(...)``, ``.stats()`` — what the commands use, the same on SQLite and
+PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.exc import OperationalError
+
+from ..model import Record
+from . import fts, migrate
+from .db import StoreError, describe, make_engine, resolve_url, sqlite_path
+from .identity import normalise_text
+from .ingest import IngestReport, ingest
+from .load import load_record
+from .query import SIDES, STATUSES, Filters, Node, parse_query
+from .schema import (
+    answer_links,
+    dialogues,
+    paragraphs,
+    questions,
+    record_versions,
+    records,
+    sources,
+    speakers,
+    turns,
+)
+from .snippet import make_snippet, matcher
+from .stem import LANGUAGES, words
+
+
+@dataclass
+class Hit:
+    """One paragraph found, with what is needed to cite it."""
+
+    id: str  # citable paragraph id, e.g. CMW/C/SR.537/p40
+    symbol: str | None
+    language: str
+    body: str | None
+    session: int | None
+    meeting: int | None
+    date: str | None
+    state_party: str | None
+    state_party_code: str | None
+    paragraph: int  # 1-based index
+    number: int | None  # printed number
+    speaker: str | None
+    role: str | None
+    side: str | None
+    snippet: str
+    score: float
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class SearchResult:
+    query: str
+    hits: list[Hit]
+    total: int | None = None
+    facets: dict[str, list[tuple[str, int]]] | None = None
+    elapsed_ms: float = 0.0
+
+
+@dataclass
+class ParagraphChange:
+    kind: str  # changed | added | removed
+    old_id: str | None
+    new_id: str | None
+    old_text: str | None
+    new_text: str | None
+
+
+@dataclass
+class Version:
+    version: int
+    current: bool
+    ingested_at: str
+    distribution_date: str | None
+    sources: list[str]
+    paragraphs: int
+    fields: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # cover fields changed since the previous
+    changes: list[ParagraphChange] = field(default_factory=list)  # paragraphs changed since the previous
+
+
+@dataclass
+class History:
+    key: str
+    language: str
+    versions: list[Version]
+
+
+@dataclass
+class QuestionRow:
+    id: str
+    symbol: str | None
+    date: str | None
+    body: str | None
+    session: int | None
+    state_party: str | None
+    paragraph: str  # citable paragraph id
+    asker: str | None
+    text: str
+    status: str
+    answers: list[str]
+
+
+@dataclass
+class DialogueSummary:
+    body: str
+    session: int | None
+    state_party: str | None
+    state_code: str
+    year: int | None
+    records: list[dict[str, Any]]
+    questions: dict[str, int]
+
+
+_COVER_FIELDS = ("date", "time", "place", "chair", "chair_note", "state_party", "session", "meeting", "part")
+
+
+class Corpus:
+    """A corpus database. ``url``: ``sqlite:///file.db``, ``postgresql://…``, a file path, or None
+    (``$TBDIALOGUE_DB``, else ``./tbdialogue.db``). ``create=False`` refuses a missing SQLite file."""
+
+    def __init__(self, url: str | None = None, *, create: bool = True) -> None:
+        self.url = resolve_url(url)
+        path = sqlite_path(self.url)
+        if path is not None:
+            if not path.exists() and not create:
+                raise StoreError(f"no corpus at {path}: run `tbdialogue ingest` first, or give --db")
+            if not path.parent.exists():
+                raise StoreError(f"folder {path.parent} does not exist: create it or give another --db")
+        self.engine = make_engine(self.url)
+        try:
+            migrate.upgrade(self.engine)
+        except OperationalError as exc:
+            reason = " ".join(str(exc.orig).split())[:300]
+            raise StoreError(f"cannot open the database {describe(self.url)}: {reason}") from None
+
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def ingest(
+        self, paths, *, jobs: int = 1, analyse: bool = False, reparse: bool = False, progress=None, report=None
+    ) -> IngestReport:
+        return ingest(self.engine, paths, jobs=jobs, analyse=analyse, reparse=reparse, progress=progress, report=report)
+
+    # --- searching -------------------------------------------------------------------------
+
+    def filters(
+        self,
+        *,
+        body: str | None = None,
+        state: str | None = None,
+        year: str | int | None = None,
+        session: int | None = None,
+        language: str | None = None,
+        speaker: str | None = None,
+        side: str | None = None,
+        status: str | None = None,
+    ) -> Filters:
+        """Check and normalise filter values; a bad value is a one-line :class:`StoreError`."""
+        if language is not None and language not in LANGUAGES:
+            raise StoreError(f"unknown language {language!r}: use en, fr or es")
+        if side is not None and side not in SIDES:
+            raise StoreError(f"unknown side {side!r}: use {', '.join(SIDES)}")
+        if status is not None and status not in STATUSES:
+            raise StoreError(f"unknown question status {status!r}: use {', '.join(STATUSES)}")
+        speaker_words: tuple[str, ...] = ()
+        if speaker is not None:
+            speaker_words = tuple(words(speaker))
+            if not speaker_words:
+                raise StoreError("--speaker needs a name, e.g. --speaker Dzumhur")
+        return Filters(
+            body=body.strip().upper() if body else None,
+            state_code=state_code(state) if state else None,
+            years=year_range(year) if year is not None else None,
+            session=session,
+            language=language,
+            speaker=speaker_words,
+            side=side,
+            status=status,
+        )
+
+    def search(
+        self,
+        query: str | Node,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        count: bool = False,
+        facets: bool = False,
+        filters: Filters | None = None,
+        **filter_values: Any,
+    ) -> SearchResult:
+        """Paragraphs of current record versions matching ``query``, best first.
+
+        Filters: ``body``, ``state`` (name in en/fr/es or ISO code), ``year`` (2023 or "2013-2023"),
+        ``session``, ``language``, ``speaker``, ``side``, ``status`` (of a question asked there).
+        """
+        t0 = time.perf_counter()
+        node = parse_query(query) if isinstance(query, str) else query
+        flt = filters or self.filters(**filter_values)
+        with self.engine.connect() as conn:
+            index = fts.backend(conn)
+            ranked = index.top(conn, node, flt, limit, offset)
+            hits = self._hits(conn, ranked, node, flt)
+            total = index.count(conn, node, flt) if count else None
+            facet_counts = self._facets(conn, index.facets(conn, node, flt)) if facets else None
+        text = query if isinstance(query, str) else repr(query)
+        return SearchResult(text, hits, total, facet_counts, (time.perf_counter() - t0) * 1000)
+
+    def _hits(self, conn, ranked: list[tuple[int, float]], node: Node, flt: Filters) -> list[Hit]:
+        if not ranked:
+            return []
+        p, v, t, s = paragraphs.c, record_versions.c, turns.c, speakers.c
+        rows = conn.execute(
+            select(
+                p.id,
+                p.cid,
+                p.idx,
+                p.number,
+                p.text,
+                v.symbol,
+                v.language,
+                v.body,
+                v.session,
+                v.meeting,
+                v.date,
+                v.state_party,
+                v.state_party_code,
+                s.name,
+                s.role,
+                s.side,
+            )
+            .select_from(paragraphs)
+            .join(record_versions, v.id == p.version_id)
+            .outerjoin(turns, and_(t.version_id == p.version_id, t.idx == p.turn_idx))
+            .outerjoin(speakers, s.id == t.speaker_id)
+            .where(p.id.in_([pid for pid, _ in ranked]))
+        ).all()
+        by_id = {r.id: r for r in rows}
+        matches = matcher(node, flt.languages())
+        hits = []
+        for pid, score in ranked:
+            r = by_id[pid]
+            hits.append(
+                Hit(
+                    id=r.cid,
+                    symbol=r.symbol,
+                    language=r.language,
+                    body=r.body,
+                    session=r.session,
+                    meeting=r.meeting,
+                    date=r.date,
+                    state_party=r.state_party,
+                    state_party_code=r.state_party_code,
+                    paragraph=r.idx,
+                    number=r.number,
+                    speaker=r.name,
+                    role=r.role,
+                    side=r.side,
+                    snippet=make_snippet(r.text, r.language, matches),
+                    score=round(score, 6),
+                    text=r.text,
+                )
+            )
+        return hits
+
+    def _facets(self, conn, counts: dict[str, Counter]) -> dict[str, list[tuple[str, int]]]:
+        """Facet tokens back to the values users know (body names, ISO codes, years)."""
+        from .query import token_value
+
+        bodies = {token_value(b): b for (b,) in conn.execute(select(record_versions.c.body).distinct()) if b}
+        names = {
+            "body": "body",
+            "state": "state",
+            "year": "year",
+            "lang": "language",
+            "side": "side",
+            "status": "status",
+        }
+        out: dict[str, list[tuple[str, int]]] = {}
+        for key, counter in counts.items():
+            if key == "body":
+                values = [(bodies.get(k, k.upper()), n) for k, n in counter.items()]
+            elif key == "state":
+                values = [(k.upper(), n) for k, n in counter.items()]
+            else:
+                values = list(counter.items())
+            out[names[key]] = sorted(values, key=lambda kv: (-kv[1], str(kv[0])))
+        return out
+
+    # --- records, versions, dialogues, questions --------------------------------------------
+
+    def _version_id(self, conn, symbol: str, language: str | None, version: int | None) -> int:
+        v, r = record_versions.c, records.c
+        stmt = select(v.id, r.language).join(records, r.id == v.record_id).where(r.record_key == symbol)
+        if language:
+            stmt = stmt.where(r.language == language)
+        stmt = stmt.where(v.version == version) if version is not None else stmt.where(v.is_current)
+        rows = conn.execute(stmt.order_by(r.language)).all()
+        if not rows:
+            what = f"{symbol}" + (f" ({language})" if language else "") + (f" version {version}" if version else "")
+            raise StoreError(f"no record {what} in the corpus")
+        if len(rows) > 1 and not language:
+            # Same symbol in several languages: English first, the usual working language.
+            rows.sort(key=lambda row: (row.language != "en", row.language))
+        return rows[0].id
+
+    def record(self, symbol: str, language: str | None = None, version: int | None = None) -> Record:
+        """The record (current version unless ``version``) as it was ingested."""
+        with self.engine.connect() as conn:
+            return load_record(conn, self._version_id(conn, symbol, language, version))
+
+    def history(self, symbol: str, language: str | None = None) -> list[History]:
+        """Every version of a record (per language), and what changed from one to the next."""
+        out: list[History] = []
+        v, r = record_versions.c, records.c
+        with self.engine.connect() as conn:
+            stmt = select(r.id, r.record_key, r.language).where(r.record_key == symbol)
+            if language:
+                stmt = stmt.where(r.language == language)
+            recs = conn.execute(stmt.order_by(r.language)).all()
+            if not recs:
+                raise StoreError(f"no record {symbol} in the corpus" + (f" in language {language}" if language else ""))
+            for rec in recs:
+                versions: list[Version] = []
+                prev = None
+                for row in conn.execute(
+                    select(record_versions).where(v.record_id == rec.id).order_by(v.version)
+                ).mappings():
+                    paths = list(
+                        conn.execute(
+                            select(sources.c.path).where(sources.c.version_id == row["id"]).order_by(sources.c.id)
+                        ).scalars()
+                    )
+                    texts = conn.execute(
+                        select(paragraphs.c.cid, paragraphs.c.text)
+                        .where(paragraphs.c.version_id == row["id"])
+                        .order_by(paragraphs.c.idx)
+                    ).all()
+                    ver = Version(
+                        version=row["version"],
+                        current=row["is_current"],
+                        ingested_at=row["ingested_at"].isoformat(timespec="seconds"),
+                        distribution_date=row["distribution_date"],
+                        sources=[p for p in paths if p],
+                        paragraphs=len(texts),
+                    )
+                    if prev is not None:
+                        prev_row, prev_texts = prev
+                        ver.fields = {f: (prev_row[f], row[f]) for f in _COVER_FIELDS if prev_row[f] != row[f]}
+                        ver.changes = paragraph_changes(prev_texts, texts)
+                    versions.append(ver)
+                    prev = (row, texts)
+                out.append(History(rec.record_key, rec.language, versions))
+        return out
+
+    def dialogue(
+        self,
+        state: str | None = None,
+        *,
+        body: str | None = None,
+        session: int | None = None,
+        year: str | int | None = None,
+    ) -> list[DialogueSummary]:
+        """Constructive dialogues (a body's review of a State in a session), with their records."""
+        d, v = dialogues.c, record_versions.c
+        stmt = select(dialogues)
+        if state:
+            stmt = stmt.where(d.state_code == state_code(state))
+        if body:
+            stmt = stmt.where(d.body == body.upper())
+        if session is not None:
+            stmt = stmt.where(d.session == session)
+        if year is not None:
+            lo, hi = year_range(year)
+            stmt = stmt.where(d.year.between(lo, hi))
+        out = []
+        with self.engine.connect() as conn:
+            for dl in conn.execute(stmt.order_by(d.year, d.body, d.session)).mappings():
+                recs = [
+                    dict(row)
+                    for row in conn.execute(
+                        select(v.symbol, v.language, v.meeting, v.part, v.date, v.paragraph_count, v.analysed)
+                        .where(v.dialogue_id == dl["id"], v.is_current)
+                        .order_by(v.meeting, v.language)
+                    ).mappings()
+                ]
+                statuses = Counter(
+                    dict(
+                        conn.execute(
+                            select(questions.c.status, func.count())
+                            .join(record_versions, v.id == questions.c.version_id)
+                            .where(v.dialogue_id == dl["id"], v.is_current)
+                            .group_by(questions.c.status)
+                        ).all()
+                    )
+                )
+                out.append(
+                    DialogueSummary(
+                        dl["body"], dl["session"], dl["state_party"], dl["state_code"], dl["year"], recs, dict(statuses)
+                    )
+                )
+        return out
+
+    def questions(
+        self,
+        *,
+        state: str | None = None,
+        status: str | None = None,
+        body: str | None = None,
+        year: str | int | None = None,
+        session: int | None = None,
+        limit: int | None = None,
+    ) -> list[QuestionRow]:
+        """Questions of current, analysed records, filtered; in meeting order."""
+        if status is not None and status not in STATUSES:
+            raise StoreError(f"unknown question status {status!r}: use {', '.join(STATUSES)}")
+        q, v, p = questions.c, record_versions.c, paragraphs.c
+        stmt = (
+            select(
+                q.id,
+                q.cid,
+                q.text,
+                q.status,
+                q.details,
+                q.paragraph_idx,
+                v.symbol,
+                v.date,
+                v.body,
+                v.session,
+                v.state_party,
+                p.cid.label("pcid"),
+            )
+            .join(record_versions, v.id == q.version_id)
+            .outerjoin(paragraphs, and_(p.version_id == q.version_id, p.idx == q.paragraph_idx))
+            .where(v.is_current)
+        )
+        if state:
+            stmt = stmt.where(v.state_party_code == state_code(state))
+        if status:
+            stmt = stmt.where(q.status == status)
+        if body:
+            stmt = stmt.where(v.body == body.upper())
+        if session is not None:
+            stmt = stmt.where(v.session == session)
+        if year is not None:
+            lo, hi = year_range(year)
+            stmt = stmt.where(v.year.between(lo, hi))
+        stmt = stmt.order_by(v.date, v.symbol, q.id)
+        if limit:
+            stmt = stmt.limit(limit)
+        with self.engine.connect() as conn:
+            rows = conn.execute(stmt).all()
+            links: dict[int, list[str]] = {}
+            if rows:
+                for qid, cid in conn.execute(
+                    select(answer_links.c.question_id, answer_links.c.paragraph_cid)
+                    .where(answer_links.c.question_id.in_([r.id for r in rows]))
+                    .order_by(answer_links.c.id)
+                ):
+                    links.setdefault(qid, []).append(cid)
+        return [
+            QuestionRow(
+                id=r.cid,
+                symbol=r.symbol,
+                date=r.date,
+                body=r.body,
+                session=r.session,
+                state_party=r.state_party,
+                paragraph=r.pcid or str(r.paragraph_idx),
+                asker=(r.details or {}).get("asker"),
+                text=r.text,
+                status=r.status,
+                answers=links.get(r.id, []),
+            )
+            for r in rows
+        ]
+
+    def stats(self) -> dict[str, Any]:
+        """What the corpus holds: records per body, year and language; versions; dialogues; questions."""
+        v = record_versions.c
+        cur = v.is_current
+        with self.engine.connect() as conn:
+
+            def grouped(col) -> list[tuple[Any, int]]:
+                rows = conn.execute(select(col, func.count()).where(cur).group_by(col).order_by(col)).all()
+                return [(k, n) for k, n in rows]
+
+            return {
+                "database": describe(self.url),
+                "backend": self.backend,
+                "records": conn.execute(select(func.count()).select_from(records)).scalar_one(),
+                "versions": conn.execute(select(func.count()).select_from(record_versions)).scalar_one(),
+                "paragraphs": conn.execute(
+                    select(func.count())
+                    .select_from(paragraphs)
+                    .join(record_versions, v.id == paragraphs.c.version_id)
+                    .where(cur)
+                ).scalar_one(),
+                "dialogues": conn.execute(select(func.count()).select_from(dialogues)).scalar_one(),
+                "analysed": conn.execute(select(func.count()).where(cur, v.analysed)).scalar_one(),
+                "by_body": grouped(v.body),
+                "by_year": grouped(v.year),
+                "by_language": grouped(v.language),
+                "questions": dict(
+                    conn.execute(
+                        select(questions.c.status, func.count())
+                        .join(record_versions, v.id == questions.c.version_id)
+                        .where(cur)
+                        .group_by(questions.c.status)
+                    ).all()
+                ),
+            }
+
+
+def paragraph_changes(old: list, new: list) -> list[ParagraphChange]:
+    """Paragraph-level differences between two versions, aligned on normalised text."""
+    a = [normalise_text(t.text) for t in old]
+    b = [normalise_text(t.text) for t in new]
+    out: list[ParagraphChange] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        pairs = min(i2 - i1, j2 - j1) if op == "replace" else 0
+        for k in range(pairs):
+            o, n = old[i1 + k], new[j1 + k]
+            out.append(ParagraphChange("changed", o.cid, n.cid, o.text, n.text))
+        for o in old[i1 + pairs : i2]:
+            out.append(ParagraphChange("removed", o.cid, None, o.text, None))
+        for n in new[j1 + pairs : j2]:
+            out.append(ParagraphChange("added", None, n.cid, None, n.text))
+    return out
+
+
+def state_code(state: str) -> str:
+    """ISO code from a State's name (English, French or Spanish, current or former) or code."""
+    from ..parse.countries import countries
+
+    table = countries()
+    raw = state.strip()
+    if re.fullmatch(r"[A-Za-z]{3}", raw) and raw.upper() in table.by_code:
+        return raw.upper()
+    found = table.lookup(raw)
+    if found is None:
+        raise StoreError(
+            f"unknown State party {state!r}: give its name (English, French or Spanish) or ISO code, e.g. Kyrgyzstan or KGZ"
+        )
+    return found.code
+
+
+def year_range(year: str | int) -> tuple[int, int]:
+    """2023 → (2023, 2023); "2013-2023" → (2013, 2023)."""
+    m = re.fullmatch(r"\s*(\d{4})\s*(?:[-–:]\s*(\d{4})\s*)?", str(year))
+    if not m:
+        raise StoreError(f"cannot read the year {year!r}: give 2023 or a range such as 2013-2023")
+    lo, hi = int(m.group(1)), int(m.group(2) or m.group(1))
+    if lo > hi:
+        lo, hi = hi, lo
+    return lo, hi

@@ -1,0 +1,88 @@
+"""Database URLs and engines: SQLite (default, one file, WAL) or PostgreSQL (psycopg 3).
+
+One code path for both: callers get an SQLAlchemy :class:`~sqlalchemy.engine.Engine` and use Core;
+what differs (pragmas, transaction start, full-text search) is decided here and in ``fts_*``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import ArgumentError
+
+from ..errors import TbdError
+
+#: Environment variable giving the database URL when ``--db`` is not given.
+ENV_VAR = "TBDIALOGUE_DB"
+DEFAULT_URL = "sqlite:///tbdialogue.db"
+
+
+class StoreError(TbdError):
+    """The database cannot be used: wrong URL, missing driver, server unreachable, no corpus yet."""
+
+
+def resolve_url(db: str | None = None) -> URL:
+    """``--db`` value (URL or a plain file path), else ``$TBDIALOGUE_DB``, else ./tbdialogue.db."""
+    raw = (db or os.environ.get(ENV_VAR) or DEFAULT_URL).strip()
+    if "://" not in raw:  # a plain path means an SQLite file
+        return URL.create("sqlite", database=str(Path(raw).expanduser()))
+    try:
+        url = make_url(raw)
+    except ArgumentError:
+        raise StoreError(f"cannot read the database URL {raw!r}: use sqlite:///FILE or postgresql://HOST/DB") from None
+    backend = url.get_backend_name()
+    if backend in ("postgresql", "postgres"):
+        return url.set(drivername="postgresql+psycopg")
+    if backend == "sqlite":
+        if url.database and url.database != ":memory:":
+            return url.set(database=str(Path(url.database).expanduser()))
+        raise StoreError("an in-memory SQLite database cannot hold a corpus: give a file, sqlite:///corpus.db")
+    raise StoreError(f"unsupported database {backend!r}: use sqlite:///FILE or postgresql://HOST/DB")
+
+
+def describe(url: URL) -> str:
+    """The URL without its password, for messages."""
+    return url.render_as_string(hide_password=True)
+
+
+def sqlite_path(url: URL) -> Path | None:
+    return Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
+
+
+def make_engine(url: URL) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        return _sqlite_engine(url)
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        raise StoreError(
+            "PostgreSQL needs the psycopg driver: pip install 'tbdialogue[postgres]' (or use an SQLite file)"
+        ) from None
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    engine = create_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:  # pragma: no cover - exercised by every test
+        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (DDL included).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")  # readers never block the writer; crash-safe
+        cur.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: consistent after a crash or kill -9
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=60000")
+        cur.execute("PRAGMA cache_size=-65536")  # 64 MB page cache
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # pragma: no cover
+        # A writer takes the write lock at once, so two writers queue instead of failing midway.
+        write = conn.get_execution_options().get("tbd_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine

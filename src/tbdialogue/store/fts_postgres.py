@@ -1,0 +1,151 @@
+"""Full-text search on PostgreSQL: a ``tsvector`` per current paragraph, a GIN index, ``ts_rank``.
+
+``paragraph_search(paragraph_id, version_id, tsv, language, body, session, year, state_code, side,
+speaker, statuses)``: the tsvector is built with the paragraph's language configuration (english,
+french, spanish) from its folded words (accents removed, as on SQLite), and filters are plain
+columns with btree indexes that the planner combines with the GIN index. PostgreSQL is given the
+folded words joined by spaces, so that its parser splits text exactly as the SQLite side does,
+whatever the server's locale (in the C locale it would take "migrants’" for one word).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from .fts import IndexRow
+from .query import And, Filters, Node, Not, Or, Phrase, Term
+from .stem import CONFIGS, words
+
+_INSERT = text(
+    "INSERT INTO paragraph_search (paragraph_id, version_id, tsv, language, body, session, year, state_code,"
+    " side, speaker, statuses) VALUES (:id, :v, to_tsvector(CAST(:cfg AS regconfig), :text), :lang, :body,"
+    " :session, :year, :state, :side, :speaker, :statuses)"
+)
+_DELETE = text("DELETE FROM paragraph_search WHERE version_id = :v")
+
+
+def add(conn: Connection, rows: list[IndexRow]) -> None:
+    if not rows:
+        return
+    conn.execute(
+        _INSERT,
+        [
+            {
+                "id": r.paragraph_id,
+                "v": r.version_id,
+                "cfg": CONFIGS[r.language],
+                "text": " ".join(words(r.text)),
+                "lang": r.language,
+                "body": r.body,
+                "session": r.session,
+                "year": r.year,
+                "state": r.state_code,
+                "side": r.side,
+                "speaker": r.speaker,
+                "statuses": sorted(set(r.statuses)),
+            }
+            for r in rows
+        ],
+    )
+
+
+def remove_version(conn: Connection, version_id: int) -> None:
+    conn.execute(_DELETE, {"v": version_id})
+
+
+class _Renderer:
+    """Renders the query tree as a tsquery expression with bound parameters (never pasted text)."""
+
+    def __init__(self, languages: tuple[str, ...]) -> None:
+        self.configs = [CONFIGS[lang] for lang in languages]
+        self.params: dict[str, object] = {}
+
+    def param(self, value: object) -> str:
+        name = f"p{len(self.params)}"
+        self.params[name] = value
+        return ":" + name
+
+    def render(self, node: Node) -> str:
+        if isinstance(node, Term):
+            if node.prefix:
+                p = self.param(node.word + ":*")
+                return "(" + " || ".join(f"to_tsquery('{c}', {p})" for c in self.configs) + ")"
+            p = self.param(node.word)
+            return "(" + " || ".join(f"plainto_tsquery('{c}', {p})" for c in self.configs) + ")"
+        if isinstance(node, Phrase):
+            p = self.param(" ".join(node.words))
+            return "(" + " || ".join(f"phraseto_tsquery('{c}', {p})" for c in self.configs) + ")"
+        if isinstance(node, Or):
+            return "(" + " || ".join(self.render(n) for n in node.nodes) + ")"
+        if isinstance(node, And):
+            positive = [self.render(n) for n in node.nodes if not isinstance(n, Not)]
+            negative = [f"!!{self.render(n.node)}" for n in node.nodes if isinstance(n, Not)]
+            return "(" + " && ".join(positive + negative) + ")"
+        raise TypeError(f"cannot render {node!r}")
+
+
+def _query(node: Node, filters: Filters) -> tuple[str, str, dict[str, object]]:
+    """(tsquery expression, WHERE conditions, parameters)."""
+    r = _Renderer(filters.languages())
+    expr = r.render(node)
+    where = ["s.tsv @@ q.q"]
+    for column, value in (
+        ("language", filters.language),
+        ("body", filters.body),
+        ("session", filters.session),
+        ("state_code", filters.state_code),
+        ("side", filters.side),
+    ):
+        if value is not None:
+            where.append(f"s.{column} = {r.param(value)}")
+    if filters.years:
+        where.append(f"s.year BETWEEN {r.param(filters.years[0])} AND {r.param(filters.years[1])}")
+    if filters.status:
+        where.append(f"{r.param(filters.status)} = ANY(s.statuses)")
+    if filters.speaker:
+        where.append(
+            f"to_tsvector('simple', s.speaker) @@ plainto_tsquery('simple', {r.param(' '.join(filters.speaker))})"
+        )
+    return expr, " AND ".join(where), r.params
+
+
+def _sql(select: str, node: Node, filters: Filters, tail: str = "") -> tuple[str, dict[str, object]]:
+    expr, where, params = _query(node, filters)
+    # MATERIALIZED: the tsquery is built once, not once per row ranked.
+    return (
+        f"WITH q AS MATERIALIZED (SELECT {expr} AS q) SELECT {select} FROM paragraph_search s, q WHERE {where} {tail}",
+        params,
+    )
+
+
+def top(conn: Connection, node: Node, filters: Filters, limit: int, offset: int = 0) -> list[tuple[int, float]]:
+    sql, params = _sql(
+        "s.paragraph_id, ts_rank(s.tsv, q.q, 1) AS score",
+        node,
+        filters,
+        "ORDER BY score DESC, s.paragraph_id LIMIT :limit OFFSET :offset",
+    )
+    rows = conn.execute(text(sql), {**params, "limit": limit, "offset": offset})
+    return [(pid, float(score)) for pid, score in rows]
+
+
+def count(conn: Connection, node: Node, filters: Filters) -> int:
+    sql, params = _sql("count(*)", node, filters)
+    return conn.execute(text(sql), params).scalar_one()
+
+
+def facets(conn: Connection, node: Node, filters: Filters) -> dict[str, Counter]:
+    from .query import token_value
+
+    sql, params = _sql("s.body, s.state_code, s.year, s.language, s.side, s.statuses", node, filters)
+    out: dict[str, Counter] = {k: Counter() for k in ("body", "state", "year", "lang", "side", "status")}
+    for body, state, year, lang, side, statuses in conn.execute(text(sql), params):
+        for name, value in (("body", body), ("state", state), ("year", year), ("lang", lang), ("side", side)):
+            if value is not None:
+                out[name][token_value(value)] += 1
+        for s in statuses or ():
+            out["status"][s] += 1
+    return out

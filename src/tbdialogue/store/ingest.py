@@ -1,0 +1,300 @@
+"""``ingest``: files and folders → the corpus, parsed in worker processes, written in transactions.
+
+Streaming: at most a few records per worker are in flight and one batch is waiting to be written,
+so memory does not grow with the corpus. Each batch is one transaction (all of it or none of it);
+a file that cannot be read or parsed goes to the error list and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DataError, IntegrityError
+
+from ..errors import TbdError
+from .identity import content_hash
+from .schema import sources
+from .stem import index_terms
+from .writer import NEW, NEW_VERSION, UNCHANGED, Prepared, Stored, Writer
+
+#: File name endings taken from a folder (files named on the command line are always tried).
+EXTENSIONS = (".txt", ".md", ".markdown", ".text", ".pdf", ".docx", ".doc", ".odt", ".rtf", ".html", ".htm", ".xhtml")
+
+BATCH_RECORDS = 64
+BATCH_SECONDS = 1.0
+
+
+@dataclass
+class Failure:
+    path: str
+    reason: str
+
+
+@dataclass
+class Skipped:
+    """A file whose exact bytes were ingested before: not even parsed again."""
+
+    path: str
+
+
+@dataclass
+class IngestReport:
+    files: int = 0
+    done: int = 0
+    new: int = 0
+    new_versions: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    errors: list[Failure] = field(default_factory=list)
+    started: float = field(default_factory=time.perf_counter)
+    finished: float | None = None
+    parse_seconds: float = 0.0  # summed over workers
+    analyse_seconds: float = 0.0
+    interrupted: bool = False
+
+    @property
+    def stored(self) -> int:
+        return self.new + self.new_versions + self.unchanged + self.skipped
+
+    @property
+    def elapsed(self) -> float:
+        return (self.finished or time.perf_counter()) - self.started
+
+    @property
+    def rate(self) -> float:
+        """Records (files read into the corpus) per second."""
+        return self.stored / self.elapsed if self.elapsed > 0 else 0.0
+
+    def count(self, stored: Stored) -> None:
+        if stored.status == NEW:
+            self.new += 1
+        elif stored.status == NEW_VERSION:
+            self.new_versions += 1
+        elif stored.status == UNCHANGED:
+            self.unchanged += 1
+
+
+def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[Failure]]:
+    """Files to ingest, in a stable order: named files, and the record files found in folders."""
+    files: list[str] = []
+    missing: list[Failure] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = [
+                str(f)
+                for f in sorted(p.rglob("*"))
+                if f.is_file()
+                and f.suffix.lower() in EXTENSIONS
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            ]
+            if not found:
+                missing.append(Failure(str(p), "no record files in this folder (.txt, .md, .pdf, .docx, .html …)"))
+            files += found
+        elif p.is_file():
+            files.append(str(p))
+        else:
+            missing.append(Failure(str(p), "no such file or folder"))
+    return files, missing
+
+
+# --- worker side ------------------------------------------------------------------------------
+
+_known: frozenset[str] = frozenset()
+_analyse: Callable | None = None
+
+
+def _init_worker(known: frozenset[str], analyse: bool) -> None:
+    global _known, _analyse
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    _known = known
+    _analyse = analyser() if analyse else None
+
+
+def analyser() -> Callable | None:
+    """The dialogue analysis (``tbdialogue.analyse.analyse_record``) when that package provides it."""
+    try:
+        from .. import analyse
+    except ImportError:
+        return None
+    return getattr(analyse, "analyse_record", None)
+
+
+def prepare(path: str) -> Prepared | Skipped | Failure:
+    """Read, parse (and analyse) one file; never raises."""
+    from .. import parse_file
+
+    try:
+        if _known:
+            with open(path, "rb") as fh:
+                if hashlib.file_digest(fh, "sha256").hexdigest() in _known:
+                    return Skipped(path)
+        t0 = time.perf_counter()
+        record = parse_file(path)
+        t1 = time.perf_counter()
+        if _analyse is not None:
+            record = _analyse(record) or record
+        t2 = time.perf_counter()
+        terms = [index_terms(p.text, record.language) for p in record.paragraphs]
+        return Prepared(path, record, content_hash(record), terms, (t1 - t0) * 1000, (t2 - t1) * 1000)
+    except TbdError as exc:
+        return Failure(path, str(exc))
+    except OSError as exc:
+        return Failure(path, f"cannot read the file: {exc.strerror or exc}")
+    except Exception as exc:  # a parser bug must not stop the batch; it is reported
+        return Failure(path, f"internal error while parsing: {type(exc).__name__}: {exc}")
+
+
+# --- main side --------------------------------------------------------------------------------
+
+
+def known_sources(engine: Engine) -> frozenset[str]:
+    with engine.connect() as conn:
+        return frozenset(conn.execute(select(sources.c.sha256).distinct()).scalars())
+
+
+def ingest(
+    engine: Engine,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    jobs: int = 1,
+    analyse: bool = False,
+    reparse: bool = False,
+    progress: Callable[[IngestReport], None] | None = None,
+    report: IngestReport | None = None,
+) -> IngestReport:
+    """Ingest files and folders; returns counts and the list of files that failed.
+
+    ``jobs`` worker processes parse (1: parse in this process). Files whose bytes were ingested
+    before are skipped unless ``reparse``; either way identical content is never stored twice.
+    ``KeyboardInterrupt`` is re-raised after the last committed batch, with ``report.interrupted``.
+    """
+    report = report or IngestReport()
+    files, missing = collect_files(paths)
+    report.files = len(files)
+    report.errors += missing
+    known = frozenset() if reparse else known_sources(engine)
+    with engine.connect().execution_options(tbd_write=True) as conn:
+        batch = _Batch(Writer(conn), report)
+        try:
+            if jobs <= 1:
+                _init_worker_inline(known, analyse)
+                for path in files:
+                    batch.add(prepare(path))
+                    if progress:
+                        progress(report)
+            else:
+                _run_pool(files, jobs, known, analyse, batch, progress)
+            batch.flush()
+        except KeyboardInterrupt:
+            report.interrupted = True
+            batch.abandon()
+            raise
+        finally:
+            report.finished = time.perf_counter()
+            if progress:
+                progress(report)
+    return report
+
+
+def _init_worker_inline(known: frozenset[str], analyse: bool) -> None:
+    global _known, _analyse
+    _known = known
+    _analyse = analyser() if analyse else None
+
+
+def _run_pool(files, jobs, known, analyse, batch: _Batch, progress) -> None:
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=get_context("spawn"), initializer=_init_worker, initargs=(known, analyse)
+    )
+    pending: set[Future] = set()
+    todo = iter(files)
+    window = jobs * 4  # bounded: results never pile up in memory
+    try:
+        while True:
+            while len(pending) < window and (path := next(todo, None)) is not None:
+                pending.add(pool.submit(prepare, path))
+            if not pending:
+                break
+            done, pending = wait(pending, timeout=BATCH_SECONDS, return_when=FIRST_COMPLETED)
+            for fut in done:
+                batch.add(fut.result())
+            batch.maybe_flush()
+            if progress:
+                progress(batch.report)
+    finally:
+        for fut in pending:
+            fut.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Batch:
+    """Prepared records waiting to be written in one transaction."""
+
+    def __init__(self, writer: Writer, report: IngestReport) -> None:
+        self.writer = writer
+        self.report = report
+        self.items: list[Prepared] = []
+        self.skipped = 0
+        self.since = time.perf_counter()
+
+    def add(self, item: Prepared | Skipped | Failure) -> None:
+        self.report.done += 1
+        if isinstance(item, Failure):
+            self.report.errors.append(item)
+        elif isinstance(item, Skipped):
+            self.report.skipped += 1
+        else:
+            self.report.parse_seconds += item.parse_ms / 1000
+            self.report.analyse_seconds += item.analysed_ms / 1000
+            if not self.items:
+                self.since = time.perf_counter()
+            self.items.append(item)
+            self.maybe_flush()
+
+    def maybe_flush(self) -> None:
+        if len(self.items) >= BATCH_RECORDS or (self.items and time.perf_counter() - self.since >= BATCH_SECONDS):
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.items:
+            return
+        items, self.items = self.items, []
+        conn = self.writer.conn
+        try:
+            with conn.begin():
+                results = [self.writer.store(p) for p in items]
+        except (IntegrityError, DataError):
+            # Another writer got there first, or one record is at fault: retry them one by one.
+            self.writer.rolled_back()
+            results = []
+            for p in items:
+                try:
+                    with conn.begin():
+                        results.append(self.writer.store(p))
+                    self.writer.committed()
+                except (IntegrityError, DataError) as exc:
+                    self.writer.rolled_back()
+                    reason = " ".join(str(getattr(exc, "orig", exc)).split())[:300]
+                    self.report.errors.append(Failure(p.path, f"could not be stored: {reason}"))
+        except BaseException:
+            self.writer.rolled_back()
+            raise
+        else:
+            self.writer.committed()
+        for stored in results:
+            self.report.count(stored)
+
+    def abandon(self) -> None:
+        self.items = []
+        self.writer.rolled_back()

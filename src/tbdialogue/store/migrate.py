@@ -1,0 +1,64 @@
+"""Bring a database to the schema this code expects, with the alembic scripts shipped in the package."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection, Engine
+
+from .db import StoreError
+from .schema import SCHEMA_REVISION
+
+
+def current_revision(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def alembic_config(conn: Connection | None = None):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(resources.files("tbdialogue.store") / "migrations"))
+    if conn is not None:
+        cfg.attributes["connection"] = conn
+    return cfg
+
+
+def upgrade(engine: Engine) -> None:
+    """Create or upgrade the schema; a no-op (one query) when it is current."""
+    with engine.connect() as conn:
+        rev = current_revision(conn)
+    if rev == SCHEMA_REVISION:
+        return
+    from alembic.script import ScriptDirectory
+
+    cfg = alembic_config()
+    known = {s.revision for s in ScriptDirectory.from_config(cfg).walk_revisions()}
+    if rev is not None and rev not in known:
+        raise StoreError(
+            f"the database has schema revision {rev}, newer than this tbdialogue knows: upgrade tbdialogue"
+        )
+    with engine.connect().execution_options(tbd_write=True) as conn:
+        if conn.dialect.name == "postgresql":
+            # Two processes opening a new database at once: one migrates, the other waits.
+            with conn.begin():
+                conn.execute(text("SELECT pg_advisory_lock(74211)"))
+            try:
+                _upgrade(conn)
+            finally:
+                with conn.begin():
+                    conn.execute(text("SELECT pg_advisory_unlock(74211)"))
+        else:
+            _upgrade(conn)
+
+
+def _upgrade(conn: Connection) -> None:
+    from alembic import command
+
+    if current_revision(conn) == SCHEMA_REVISION:
+        return
+    command.upgrade(alembic_config(conn), "head")
+    conn.commit()

@@ -1,0 +1,364 @@
+"""Write parsed records into the corpus tables: versions, contents, search index — one transaction each.
+
+The caller owns the transaction (``Writer.store`` never commits), so a batch of records is all or
+nothing: an interrupted ingest (Ctrl-C, kill -9, power cut) leaves the database as it was after the
+last committed batch, and running it again stores the rest without duplicates (identity is the
+content hash, unique in ``record_versions``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.engine import Connection
+
+from ..model import Record
+from . import fts
+from .identity import record_key
+from .schema import (
+    agenda_items,
+    answer_links,
+    dialogues,
+    events,
+    paragraphs,
+    questions,
+    record_versions,
+    records,
+    sources,
+    speakers,
+    turns,
+)
+from .stem import words
+
+NEW = "new"
+NEW_VERSION = "new version"
+UNCHANGED = "unchanged"
+
+
+@dataclass
+class Prepared:
+    """A parsed record ready to store: computed in a worker process, so the writer only writes."""
+
+    path: str
+    record: Record
+    content_hash: str
+    terms: list[str]  # per paragraph: folded, stemmed words (the SQLite index)
+    parse_ms: float = 0.0
+    analysed_ms: float = 0.0
+
+
+@dataclass
+class Stored:
+    path: str
+    status: str  # NEW | NEW_VERSION | UNCHANGED
+    key: str
+    language: str
+    version: int
+    current: bool
+
+
+def _on_conflict_do_nothing(conn: Connection, table, column: str):
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    return dialect_insert(table).on_conflict_do_nothing(index_elements=[column])
+
+
+def speaker_key(name: str, title: str | None, role: str | None, affiliation: str | None, side: str | None) -> str:
+    return "|".join(v or "" for v in (name, title, role, affiliation, side))
+
+
+@dataclass
+class Writer:
+    """Stores records on one connection; caches speaker and dialogue ids of committed rows."""
+
+    conn: Connection
+    _speakers: dict[str, int] = field(default_factory=dict)
+    _dialogues: dict[str, int] = field(default_factory=dict)
+    _pending: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def committed(self) -> None:
+        for (kind, key), value in self._pending.items():
+            (self._speakers if kind == "s" else self._dialogues)[key] = value
+        self._pending.clear()
+
+    def rolled_back(self) -> None:
+        self._pending.clear()
+
+    def _get_or_create(self, kind: str, cache: dict[str, int], table, column: str, key: str, values: dict) -> int:
+        if key in cache:
+            return cache[key]
+        if (kind, key) in self._pending:
+            return self._pending[(kind, key)]
+        col = table.c[column]
+        found = self.conn.execute(select(table.c.id).where(col == key)).scalar()
+        if found is None:
+            self.conn.execute(_on_conflict_do_nothing(self.conn, table, column).values(**{column: key}, **values))
+            found = self.conn.execute(select(table.c.id).where(col == key)).scalar_one()
+        self._pending[(kind, key)] = found
+        return found
+
+    def speaker_id(self, sp) -> int:
+        key = speaker_key(sp.name, sp.title, sp.role, sp.affiliation, sp.side)
+        values = {"name": sp.name, "title": sp.title, "role": sp.role, "affiliation": sp.affiliation, "side": sp.side}
+        return self._get_or_create("s", self._speakers, speakers, "speaker_key", key, values)
+
+    def dialogue_id(self, rec: Record) -> int | None:
+        """The constructive dialogue a record belongs to: body, session and State party."""
+        if not (rec.body and rec.session is not None and rec.state_party_code):
+            return None
+        key = f"{rec.body}/{rec.session}/{rec.state_party_code}"
+        values = {
+            "body": rec.body,
+            "session": rec.session,
+            "state_code": rec.state_party_code,
+            "state_party": rec.state_party,
+            "year": _year(rec.date),
+        }
+        return self._get_or_create("d", self._dialogues, dialogues, "dialogue_key", key, values)
+
+    def store(self, p: Prepared) -> Stored:
+        """Store one record inside the caller's transaction; identical content is stored once."""
+        conn, rec, now = self.conn, p.record, datetime.now(UTC)
+        key = record_key(rec, p.content_hash)
+        rv = record_versions.c
+        known = conn.execute(select(rv.id, rv.version, rv.is_current).where(rv.content_hash == p.content_hash)).first()
+        if known is not None:
+            self._add_source(known.id, rec, now)
+            return Stored(p.path, UNCHANGED, key, rec.language, known.version, known.is_current)
+
+        row = conn.execute(
+            select(records.c.id).where(records.c.record_key == key, records.c.language == rec.language)
+        ).first()
+        current = None
+        if row is None:
+            record_id = conn.execute(
+                insert(records)
+                .values(record_key=key, language=rec.language, symbol=rec.symbol, body=rec.body)
+                .returning(records.c.id)
+            ).scalar_one()
+            version = 1
+        else:
+            record_id = row.id
+            version = conn.execute(select(func.max(rv.version)).where(rv.record_id == record_id)).scalar_one() + 1
+            current = conn.execute(
+                select(rv.id, rv.distribution_date).where(rv.record_id == record_id, rv.is_current)
+            ).first()
+        # The current version is the latest issued (distribution date), else the latest ingested.
+        make_current = current is None or (rec.distribution_date or "") >= (current.distribution_date or "")
+        version_id = conn.execute(
+            insert(record_versions)
+            .values(
+                record_id=record_id,
+                version=version,
+                content_hash=p.content_hash,
+                is_current=make_current,
+                ingested_at=now,
+                dialogue_id=self.dialogue_id(rec),
+                **_cover(rec),
+            )
+            .returning(rv.id)
+        ).scalar_one()
+        self._add_source(version_id, rec, now)
+        index_rows = self._contents(version_id, rec, p.terms)
+        if make_current:
+            index = fts.backend(conn)
+            if current is not None:
+                conn.execute(update(record_versions).where(rv.id == current.id).values(is_current=False))
+                index.remove_version(conn, current.id)
+            conn.execute(update(records).where(records.c.id == record_id).values(current_version=version))
+            index.add(conn, index_rows)
+        return Stored(p.path, NEW if version == 1 else NEW_VERSION, key, rec.language, version, make_current)
+
+    def _add_source(self, version_id: int, rec: Record, now: datetime) -> None:
+        src = rec.source
+        if src is None or not src.sha256:
+            return
+        s = sources.c
+        exists = self.conn.execute(select(s.id).where(s.sha256 == src.sha256, s.version_id == version_id)).first()
+        if exists is None:
+            self.conn.execute(
+                insert(sources).values(
+                    version_id=version_id,
+                    path=src.path,
+                    format=src.format,
+                    sha256=src.sha256,
+                    pages=src.pages,
+                    ingested_at=now,
+                )
+            )
+
+    def _contents(self, version_id: int, rec: Record, terms: list[str]) -> list[fts.IndexRow]:
+        """Insert agenda, turns, paragraphs, events, questions; return the paragraphs' index rows."""
+        conn = self.conn
+        agenda_rows = []
+        for i, item in enumerate(rec.agenda):
+            agenda_rows.append(
+                _agenda_row(version_id, i, None, item.number, item.title, item.continued, item.documents)
+            )
+            for j, sub in enumerate(item.items):
+                agenda_rows.append(_agenda_row(version_id, i, j, None, sub.title, sub.continued, sub.documents))
+        if agenda_rows:
+            conn.execute(insert(agenda_items), agenda_rows)
+
+        if rec.turns:
+            conn.execute(
+                insert(turns),
+                [
+                    {
+                        "version_id": version_id,
+                        "idx": t.index,
+                        "cid": t.id,
+                        "speaker_id": self.speaker_id(t.speaker),
+                        "first_paragraph": min(t.paragraphs) if t.paragraphs else None,
+                        "last_paragraph": max(t.paragraphs) if t.paragraphs else None,
+                    }
+                    for t in rec.turns
+                ],
+            )
+
+        ids: list[int] = []
+        if rec.paragraphs:
+            ids = list(
+                conn.execute(
+                    insert(paragraphs).returning(paragraphs.c.id, sort_by_parameter_order=True),
+                    [
+                        {
+                            "version_id": version_id,
+                            "idx": p.index,
+                            "number": p.number,
+                            "cid": p.id,
+                            "turn_idx": p.turn,
+                            "text": p.text,
+                            "pages": p.pages,
+                        }
+                        for p in rec.paragraphs
+                    ],
+                ).scalars()
+            )
+
+        if rec.events:
+            conn.execute(
+                insert(events),
+                [
+                    {
+                        "version_id": version_id,
+                        "position": i,
+                        "kind": e.kind,
+                        "time": e.time,
+                        "text": e.text,
+                        "paragraph_idx": e.paragraph,
+                        "before_paragraph_idx": e.before_paragraph,
+                    }
+                    for i, e in enumerate(rec.events)
+                ],
+            )
+
+        statuses: dict[int, set[str]] = {}
+        if rec.questions:
+            self._questions(version_id, rec)
+            for q in rec.questions:
+                statuses.setdefault(q.paragraph, set()).add(q.status)
+
+        year = _year(rec.date)
+        speaker_words = [
+            " ".join(words(" ".join(filter(None, (t.speaker.name, t.speaker.affiliation))))) for t in rec.turns
+        ]
+        return [
+            fts.IndexRow(
+                paragraph_id=pid,
+                version_id=version_id,
+                language=rec.language,
+                text=p.text,
+                terms=term,
+                speaker=speaker_words[p.turn] if p.turn is not None else "",
+                body=rec.body,
+                session=rec.session,
+                year=year,
+                state_code=rec.state_party_code,
+                side=rec.turns[p.turn].speaker.side if p.turn is not None else None,
+                statuses=tuple(sorted(statuses.get(p.index, ()))),
+            )
+            for pid, p, term in zip(ids, rec.paragraphs, terms, strict=True)
+        ]
+
+    def _questions(self, version_id: int, rec: Record) -> None:
+        cid_of = {p.index: p.id for p in rec.paragraphs}
+        qs = rec.questions or []
+        qids = list(
+            self.conn.execute(
+                insert(questions).returning(questions.c.id, sort_by_parameter_order=True),
+                [
+                    {
+                        "version_id": version_id,
+                        "cid": q.id,
+                        "paragraph_idx": q.paragraph,
+                        "asked_by_turn_idx": q.asked_by,
+                        "text": q.text,
+                        "status": q.status,
+                        "evidence": q.evidence,
+                        "details": q.model_dump(mode="json"),
+                    }
+                    for q in qs
+                ],
+            ).scalars()
+        )
+        links = []
+        for qid, q in zip(qids, qs, strict=True):
+            links += [
+                {"question_id": qid, "paragraph_cid": cid_of.get(i, str(i)), "in_record": True} for i in q.answers
+            ]
+            links += [{"question_id": qid, "paragraph_cid": c, "in_record": False} for c in q.answers_elsewhere]
+        if links:
+            self.conn.execute(insert(answer_links), links)
+
+
+def _year(date: str | None) -> int | None:
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+def _agenda_row(version_id, position, sub, number, title, continued, documents) -> dict:
+    return {
+        "version_id": version_id,
+        "position": position,
+        "sub_position": sub,
+        "number": number,
+        "title": title,
+        "continued": continued,
+        "documents": documents,
+    }
+
+
+def _cover(rec: Record) -> dict:
+    return {
+        "symbol": rec.symbol,
+        "symbol_inferred": rec.symbol_inferred,
+        "body": rec.body,
+        "language": rec.language,
+        "session": rec.session,
+        "meeting": rec.meeting,
+        "part": rec.part,
+        "date": rec.date,
+        "year": _year(rec.date),
+        "time": rec.time,
+        "place": rec.place,
+        "chair": rec.chair,
+        "chair_note": rec.chair_note,
+        "state_party": rec.state_party,
+        "state_party_printed": rec.state_party_printed,
+        "state_party_code": rec.state_party_code,
+        "committee": rec.committee,
+        "treaty": rec.treaty,
+        "distribution_date": rec.distribution_date,
+        "original_language": rec.original_language,
+        "paragraph_count": len(rec.paragraphs),
+        "turn_count": len(rec.turns),
+        "analysed": rec.questions is not None,
+        "documents": rec.documents,
+        "warnings": rec.warnings,
+        "furniture": [f.model_dump(mode="json") for f in rec.furniture],
+        "notes": [n.model_dump(mode="json") for n in rec.notes],
+    }
