@@ -13,9 +13,12 @@ way the UN does and writes, under ``tests/fixtures/formats/``:
 - ``CMW-C-SR.537-base14.pdf``: the same text drawn by reportlab with the non-embedded base-14
   Times fonts (their weight reads 0: only the font name says Bold/Italic);
 - ``CMW-C-SR.537.html``: the DOCX saved as HTML by LibreOffice;
+- ``refused/scanned.pdf`` (a page image without a text layer) and ``refused/encrypted.pdf``
+  (password-protected), which the PDF reader must refuse;
 - ``CMW-C-SR.537-plain.html``: a hand-written HTML page with ``<p>``/``<b>``/``<em>``, navigation,
   a script and a style that must be ignored;
-- ``CMW-C-SR.537.odt``: the DOCX saved as OpenDocument by LibreOffice (for the conversion path).
+- ``CMW-C-SR.537.odt``: the DOCX saved as OpenDocument by LibreOffice (for the conversion path);
+- ``CMW-C-SR.537.doc``: the same layout with every paragraph number typed, saved as legacy Word 97.
 
 Needs LibreOffice (``apt-get install -y libreoffice-writer-nogui``), python-docx and reportlab
 (``pip install -e '.[build]'``). The tests read the committed outputs and need neither.
@@ -142,7 +145,7 @@ def _strip_number(runs: list[tuple[str, bool, bool]], n: int) -> list[tuple[str,
 
 
 # -- DOCX ------------------------------------------------------------------------------------------
-def build_docx(items: list[Item], out: Path) -> None:
+def build_docx(items: list[Item], out: Path, auto_from: int | None = AUTO_FROM) -> None:
     import docx
     from docx.enum.section import WD_SECTION
     from docx.enum.style import WD_STYLE_TYPE
@@ -300,7 +303,7 @@ def build_docx(items: list[Item], out: Path) -> None:
             d.add_paragraph(item.text, style=h23)
             continue
         # Body paragraphs and stage directions.
-        auto = item.number is not None and item.number >= AUTO_FROM
+        auto = item.number is not None and auto_from is not None and item.number >= auto_from
         if k == "direction" and item.number is None:
             p = d.add_paragraph(item.text, style=direction)  # italic from the style only
             continue
@@ -525,6 +528,34 @@ def _markup(text: str, bold: bool, italic: bool) -> str:
     return s
 
 
+# -- files the readers must refuse ----------------------------------------------------------------------
+def build_refusal_fixtures(out: Path) -> None:
+    """A scanned PDF (a page image, no text layer) and a password-protected PDF."""
+    import io
+
+    from PIL import Image, ImageDraw
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    out.mkdir(parents=True, exist_ok=True)
+    image = Image.new("L", (420, 594), 255)
+    draw = ImageDraw.Draw(image)
+    for y in range(60, 560, 14):  # grey bars where a scan would show lines of text
+        draw.rectangle((40, y, 380 - (y * 7) % 90, y + 6), fill=90)
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    c = canvas.Canvas(str(out / "scanned.pdf"), pagesize=A4, invariant=1)
+    c.drawImage(ImageReader(io.BytesIO(buf.getvalue())), 0, 0, width=A4[0], height=A4[1])
+    c.showPage()
+    c.save()
+    c = canvas.Canvas(str(out / "encrypted.pdf"), pagesize=A4, invariant=1, encrypt="open-sesame")
+    c.setFont("Times-Roman", 10)
+    c.drawString(72, 760, "Summary record of the 537th meeting")
+    c.showPage()
+    c.save()
+
+
 # -- hand-written HTML -----------------------------------------------------------------------------
 def build_plain_html(items: list[Item], out: Path) -> None:
     lines = [
@@ -578,8 +609,15 @@ def main() -> None:
     soffice_convert(docx_path, "pdf", out)
     soffice_convert(docx_path, "html", out)
     soffice_convert(docx_path, "odt", out)
+    # Legacy .doc: typed paragraph numbers throughout, as in the older records that come as .doc
+    # (LibreOffice's Word 97 export renumbers a Word list interrupted by a stage direction).
+    with tempfile.TemporaryDirectory() as tmp:
+        typed = Path(tmp) / f"{STEM}.docx"
+        build_docx(items, typed, auto_from=None)
+        soffice_convert(typed, "doc", out)
     build_base14_pdf(items, out / f"{STEM}-base14.pdf")
     build_plain_html(items, out / f"{STEM}-plain.html")
+    build_refusal_fixtures(out / "refused")
     for path in sorted(out.iterdir()):
         print(f"{path.relative_to(ROOT)}  {path.stat().st_size:,} bytes")
 

@@ -15,6 +15,9 @@ from pathlib import Path
 from ..errors import UnreadableInput
 from .blocks import Block, Document, Run
 from .detect import sniff
+from .docx import read_docx
+from .html import read_html
+from .office import read_doc, read_odt, read_rtf
 from .pdf import read_pdf
 from .text import read_text
 
@@ -26,7 +29,15 @@ DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 Reader = Callable[..., Document]
 
 #: format → reader(data, path=..., encoding=...) ; formats without a reader are refused clearly.
-READERS: dict[str, Reader] = {"text": read_text, "pdf": read_pdf}
+READERS: dict[str, Reader] = {
+    "text": read_text,
+    "pdf": read_pdf,
+    "docx": read_docx,
+    "html": read_html,
+    "ole": read_doc,
+    "odt": read_odt,
+    "rtf": read_rtf,
+}
 
 _REFUSALS = {
     "binary": "a binary file, not a text document",

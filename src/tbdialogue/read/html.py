@@ -1,0 +1,317 @@
+"""HTML reader on lxml: block elements → blocks, with bold/italic from tags and CSS.
+
+Bold comes from ``<b>``/``<strong>``/headings or a CSS ``font-weight`` (inline, as Word and
+LibreOffice write it, or from a class in the page's ``<style>``); italic likewise. Scripts, styles,
+navigation and forms are ignored; a page's site header/footer and the running header/footer blocks
+that office suites export go to the furniture layer; footnote marks are taken out of the text and
+the notes into the notes layer. ``<ol>`` numbers become ``Block.list_number``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import UnreadableInput
+from .blocks import Block, Document, Run
+
+_IGNORED = {"script", "style", "noscript", "template", "head", "nav", "form", "button", "select", "textarea",
+            "iframe", "svg", "object", "embed", "canvas", "map", "menu", "dialog", "title", "meta", "link"}  # fmt: skip
+_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "blockquote", "pre", "dt", "dd",
+           "address", "caption", "center", "section", "article", "main", "body", "ol", "ul", "dl", "table",
+           "tr", "tbody", "thead", "tfoot", "figure", "figcaption", "hr", "aside", "header", "footer", "fieldset"}  # fmt: skip
+_BOLD_TAGS = {"b", "strong", "h1", "h2", "h3", "h4", "h5", "h6", "th"}
+_ITALIC_TAGS = {"i", "em", "cite", "var", "dfn"}
+_WEIGHT = re.compile(r"font-weight\s*:\s*([a-z0-9]+)", re.I)
+_STYLE = re.compile(r"font-style\s*:\s*([a-z]+)", re.I)
+_FONT_SHORTHAND = re.compile(r"(?:^|;)\s*font\s*:([^;]+)", re.I)
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_SPACES = re.compile(r"[ \t\r\n\f]+")
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+_NOTE_REF_HREF = re.compile(
+    r"^#(?:sdfootnote\d+sym|sdendnote\d+sym|_ftn\d+|_edn\d+|fn[:\-_]?\w+|footnote[-_]?\w+)$", re.I
+)
+_NOTE_BODY_ID = re.compile(
+    r"^(?:sdfootnote\d+|sdendnote\d+|ftn\d+|_ftn\d+|edn\d+|fn[:\-_]?\w+|footnote[-_]?\d+)$", re.I
+)
+
+
+def _css_classes(root) -> dict[str, tuple[bool | None, bool | None]]:
+    """Class → (bold, italic) from the page's <style> rules ("span.Speaker { font-weight: bold }")."""
+    out: dict[str, tuple[bool | None, bool | None]] = {}
+    for style in root.iter("style"):
+        css = re.sub(r"/\*.*?\*/", "", style.text or "", flags=re.S)
+        for selectors, body in _CSS_RULE.findall(css):
+            bold, italic = _declared(body)
+            if bold is None and italic is None:
+                continue
+            for sel in selectors.split(","):
+                m = re.fullmatch(r"\s*[a-z0-9]*\.([\w-]+)\s*", sel, re.I)
+                if m:
+                    out[m.group(1)] = (bold, italic)
+    return out
+
+
+def _declared(css: str) -> tuple[bool | None, bool | None]:
+    bold = italic = None
+    m = _WEIGHT.search(css)
+    if m:
+        v = m.group(1).lower()
+        bold = v in ("bold", "bolder") or (v.isdigit() and int(v) >= 600)
+    m = _STYLE.search(css)
+    if m:
+        italic = m.group(1).lower() in ("italic", "oblique")
+    m = _FONT_SHORTHAND.search(css)
+    if m:
+        words = m.group(1).lower().split()
+        if any(w in ("bold", "bolder") or w.isdigit() and int(w) >= 600 for w in words[:4]):
+            bold = True
+        if any(w in ("italic", "oblique") for w in words[:4]):
+            italic = True
+    return bold, italic
+
+
+class _Walker:
+    def __init__(self, classes):
+        self.classes = classes
+        self.blocks: list[Block] = []
+        self.current: list[Run] = []
+        self.new_line = False  # a <br> was met: the next text opens a block with no gap
+        self.list_number: int | None = None
+        self.furniture: list[tuple[str, str, int | None]] = []
+        self.footnotes: list[tuple[str, int | None]] = []
+        self.last_list: tuple[int, int] | None = None  # (start, last number) of the previous <ol>
+
+    # -- blocks ---------------------------------------------------------------------------------------
+    def flush(self, gap: bool = True) -> None:
+        runs = self.current
+        self.current = []
+        text = "".join(r.text for r in runs)
+        if text.strip():
+            runs[0].text = runs[0].text.lstrip()
+            runs[-1].text = runs[-1].text.rstrip()
+            self.blocks.append(Block(runs=[r for r in runs if r.text], gap_before=gap, list_number=self.list_number))
+            self.list_number = None  # only an item's first block carries its number
+
+    def add_text(self, text: str, bold: bool, italic: bool, pre: bool) -> None:
+        if not text:
+            return
+        if not pre:
+            text = _SPACES.sub(" ", text)
+            if not self.current or self.current[-1].text.endswith(" "):
+                text = text.lstrip(" ")
+            if not text:
+                return
+        if self.new_line:
+            if self.current:
+                self.flush(gap=False)
+            self.new_line = False
+        last = self.current[-1] if self.current else None
+        if last is not None and (last.bold == bold and last.italic == italic or not text.strip()):
+            last.text += text
+        else:
+            self.current.append(Run(text, bold, italic))
+
+    # -- tree -------------------------------------------------------------------------------------------
+    def walk(self, el, bold: bool, italic: bool, pre: bool = False) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower()
+        if not tag or tag in _IGNORED:
+            if tag and el.tail:
+                self.add_text(el.tail, bold, italic, pre)
+            return
+        classes = (el.get("class") or "").split()
+        style = el.get("style") or ""
+        title = (el.get("title") or "").lower()
+        ident = el.get("id") or el.get("name") or ""
+        if tag == "a" and (
+            "sdfootnoteanc" in classes or "sdendnoteanc" in classes or _NOTE_REF_HREF.match(el.get("href") or "")
+        ):
+            self._tail(el, bold, italic, pre)  # a footnote mark in the text
+            return
+        if tag == "sup" and _is_note_mark(el):
+            self._tail(el, bold, italic, pre)
+            return
+        if (
+            _NOTE_BODY_ID.match(ident)
+            and tag in ("div", "li", "p", "aside", "section")
+            or "mso-element:footnote" in style.replace(" ", "")
+        ):
+            self.note(el)
+            self._tail(el, bold, italic, pre)
+            return
+        if (
+            title in ("header", "footer")
+            or tag in ("header", "footer")
+            or re.search(r"mso-element:\s*(header|footer)", style)
+        ):
+            zone = (
+                title or tag if (title or tag) in ("header", "footer") else "header" if "header" in style else "footer"
+            )
+            kind = zone if title or "mso-element" in style else "site"
+            for text in _block_texts(el):
+                self.furniture.append((kind, text, None))
+            self._tail(el, bold, italic, pre)
+            return
+
+        b, i = bold or tag in _BOLD_TAGS, italic or tag in _ITALIC_TAGS
+        for cls in classes:
+            cb, ci = self.classes.get(cls, (None, None))
+            b = cb if cb is not None else b
+            i = ci if ci is not None else i
+        if style:
+            sb, si = _declared(style)
+            b = sb if sb is not None else b
+            i = si if si is not None else i
+        is_block = tag in _BLOCKS
+        pre = pre or tag == "pre"
+        if is_block:
+            self.flush()
+            self.new_line = False
+        if tag == "br":
+            self.new_line = True
+        elif tag == "ol":
+            self._ordered(el, b, i, pre)
+            self._tail(el, bold, italic, pre)
+            return
+        if el.text:
+            self.add_text(el.text, b, i, pre)
+        for child in el:
+            self.walk(child, b, i, pre)
+        if is_block:
+            self.flush()
+        self._tail(el, bold, italic, pre)
+
+    def _tail(self, el, bold: bool, italic: bool, pre: bool) -> None:
+        if el.tail:
+            self.add_text(el.tail, bold, italic, pre)
+
+    def _ordered(self, ol, bold: bool, italic: bool, pre: bool) -> None:
+        """Number the items of a list as a browser would; a decimal top-level list gives
+        ``list_number``. A list that restarts at the same number as the list just before it
+        continues that list (office suites export an interrupted Word list that way)."""
+        self.flush()
+        kind = (ol.get("type") or "1").strip()
+        start = _int(ol.get("start"), 1)
+        nested = any(a.tag in ("li", "ol", "ul") for a in ol.iterancestors())
+        n = start - 1
+        if self.last_list and start > 1 and start == self.last_list[0] and self.last_list[1] >= start:
+            n = self.last_list[1]
+        for li in ol:
+            if not isinstance(li.tag, str) or li.tag.lower() != "li":
+                self.walk(li, bold, italic, pre)
+                continue
+            n = _int(li.get("value"), n + 1)
+            self.flush()
+            if kind == "1" and not nested:
+                self.list_number = n
+            else:
+                self.add_text(f"{_label(n, kind)}. ", bold, italic, pre)
+            if li.text:
+                self.add_text(li.text, bold, italic, pre)
+            for child in li:
+                self.walk(child, bold, italic, pre)
+            self.flush()
+            self.list_number = None
+            self._tail(li, bold, italic, pre)
+        if not nested and kind == "1":
+            self.last_list = (start, n)
+
+    def note(self, el) -> None:
+        text = " ".join(" ".join(_block_texts(el)).split())
+        if text:
+            self.footnotes.append((text, None))
+
+
+def _is_note_mark(el) -> bool:
+    text = "".join(el.itertext()).strip()
+    link = el.find(".//a")
+    return (
+        bool(re.fullmatch(r"\[?(?:\d{1,3}|[*†‡])\]?", text))
+        and link is not None
+        and (link.get("href") or "").startswith("#")
+    )
+
+
+def _block_texts(el) -> list[str]:
+    out: list[str] = []
+    for node in el.iter():
+        if (
+            isinstance(node.tag, str)
+            and node.tag.lower() in ("p", "div", "li")
+            and not any(isinstance(c.tag, str) and c.tag.lower() in ("p", "div", "li") for c in node)
+        ):
+            text = " ".join("".join(node.itertext()).split())
+            if text:
+                out.append(text)
+    if not out:
+        text = " ".join("".join(el.itertext()).split())
+        if text:
+            out.append(text)
+    return out
+
+
+def _label(n: int, kind: str) -> str:
+    if kind in ("a", "A"):
+        s = chr(ord("a") + (n - 1) % 26)
+        return s.upper() if kind == "A" else s
+    if kind in ("i", "I"):
+        from .docx import _format
+
+        return _format(n, "upperRoman" if kind == "I" else "lowerRoman")
+    return str(n)
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return default
+
+
+def _encoding(data: bytes) -> str:
+    m = _CHARSET.search(data[:4096])
+    if m:
+        enc = m.group(1).decode("ascii", "replace").lower()
+        import codecs
+
+        try:
+            codecs.lookup(enc)
+            return enc
+        except LookupError:
+            pass
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        return "cp1252"  # Word's HTML without a declared charset
+
+
+def read_html(data: bytes, path: str | None = None, encoding: str | None = None) -> Document:
+    """Read an HTML page (a record saved from Word, LibreOffice or a web archive)."""
+    from lxml import etree, html
+
+    enc = encoding or _encoding(data)
+    try:
+        parser = html.HTMLParser(encoding=enc, remove_comments=True, remove_pis=True, no_network=True)
+        root = html.document_fromstring(data, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError, LookupError) as exc:
+        raise UnreadableInput(f"not a readable HTML page ({exc})") from None
+    walker = _Walker(_css_classes(root))
+    body = root.find("body")
+    walker.walk(body if body is not None else root, False, False)
+    walker.flush()
+    if not walker.blocks:
+        raise UnreadableInput("the HTML page has no text")
+    from .pdf import header_symbol
+
+    furniture = walker.furniture
+    from .docx import _kind, _symbols
+
+    return Document(
+        blocks=walker.blocks,
+        format="html",
+        path=path,
+        furniture=[(_kind(zone, text), text, page) for zone, text, page in furniture],
+        footnotes=walker.footnotes,
+        header_symbol=header_symbol([(z, s, 0) for z, text, _ in furniture if z == "header" for s in _symbols(text)]),
+    )
