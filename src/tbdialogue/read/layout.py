@@ -19,6 +19,8 @@ from .blocks import Block, Run
 
 #: Two chunks on one baseline further apart than this many ems are separate columns/segments.
 SEGMENT_GAP_EM = 6.0
+#: A chunk this much smaller than its line (or less) and raised is a superscript.
+SUPERSCRIPT = 0.85
 #: Share of the page height, at the top and at the bottom, where running headers/footers live.
 MARGIN_ZONE = 0.14
 _MARK = re.compile(r"^[*†‡§]+|^\d{1,3}(?=\s|$|[^\d.,:])")
@@ -122,8 +124,8 @@ def make_lines(chunks: list[Chunk]) -> list[Line]:
         for gi in range(len(groups) - 1, max(-1, len(groups) - 4), -1):
             base, size = bases[gi]
             big = max(size, c.size)
-            raised = c.size < 0.8 * size and 0 < c.base - base <= 0.6 * size
-            lowered_by = size < 0.8 * c.size and 0 < base - c.base <= 0.6 * c.size  # group is a superscript
+            raised = c.size <= SUPERSCRIPT * size and 0 < c.base - base <= 0.6 * size
+            lowered_by = size <= SUPERSCRIPT * c.size and 0 < base - c.base <= 0.6 * c.size  # group is a superscript
             if abs(c.base - base) <= 0.35 * big or raised or lowered_by:
                 groups[gi].append(c)
                 if c.size > size:
@@ -153,7 +155,7 @@ def _line(chunks: list[Chunk], base: float, size: float) -> Line:
     for c in chunks:
         t = c.text.strip()
         # A small raised mark is a note reference ("No. 169¹"): keep it out of the text.
-        if t and c.size < 0.8 * size and c.base - base > 0.12 * size and _NOTE_REF.match(t):
+        if t and c.size <= SUPERSCRIPT * size and c.base - base > 0.12 * size and _NOTE_REF.match(t):
             refs.append(t)
             continue
         kept.append(c)
