@@ -23,14 +23,14 @@ import itertools
 import json
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..errors import UnreadableInput
 from ..model import Record
 from .dialogue import Dialogue, group_dialogues
 from .embed import Embedder
-from .link import Decision, LinkParams, Scored, decide, score_dialogue
+from .link import Decision, LinkParams, Scored, decide_all, score_dialogue
 
 MATCH_THRESHOLD = 0.5
 MIN_UNANSWERED_PRECISION = 0.9
@@ -229,7 +229,7 @@ def score_predictions(preds: Sequence[Prediction], gold: Sequence[GoldQuestion])
 
 # ----------------------------------------------------------------------------- methods
 
-Method = Callable[[Scored], Decision]
+Method = Callable[[Sequence[Scored]], list[Decision]]
 
 
 def _para_id(d: Dialogue, sc: Scored) -> str:
@@ -238,16 +238,19 @@ def _para_id(d: Dialogue, sc: Scored) -> str:
 
 def predict(d: Dialogue, scored: Sequence[Scored], method: Method) -> list[Prediction]:
     out = []
-    for sc in scored:
-        dec = method(sc)
+    for sc, dec in zip(scored, method(scored), strict=True):
         out.append(
             Prediction(_para_id(d, sc), sc.question.text, dec.status, frozenset(c.slot.paragraph.id for c in dec.links))
         )
     return out
 
 
-def order_only(sc: Scored) -> Decision:
+def order_only(scored: Sequence[Scored]) -> list[Decision]:
     """Baseline: answers follow the order of the questions."""
+    return [_order_only(sc) for sc in scored]
+
+
+def _order_only(sc: Scored) -> Decision:
     if not sc.reply:
         return Decision("unanswered", [], 0.0, [])
     slot = sc.reply[min(len(sc.reply) - 1, sc.rank * len(sc.reply) // max(1, sc.batch))]
@@ -256,21 +259,22 @@ def order_only(sc: Scored) -> Decision:
 
 
 def by_params(params: LinkParams) -> Method:
-    return lambda sc: decide(sc, params)
+    return lambda scored: decide_all(scored, params)
 
 
 # ----------------------------------------------------------------------------- calibration
 
-FULL = ("bm25", "embedding", "overlap", "order")
-NO_EMBEDDINGS = ("bm25", "overlap", "order")
+FULL = ("bm25", "embedding", "overlap", "order", "mutual")
+NO_EMBEDDINGS = ("bm25", "overlap", "order", "mutual")
 LEXICAL = ("bm25",)
 _GRID = {
     "bm25": (0.0, 0.5, 1.0, 1.5, 2.0),
-    "embedding": (0.0, 0.5, 1.0, 1.5, 2.0),
+    "embedding": (0.0, 0.25, 0.5, 1.0, 1.5, 2.0),
     "overlap": (0.0, 0.1, 0.25, 0.5),
     "order": (0.0, 0.05, 0.1, 0.2),
 }
 _RATIOS = (0.6, 0.75, 0.9, 1.0)
+_MUTUAL = (0.0, 0.25, 0.5, 1.0)
 
 
 @dataclass
@@ -285,14 +289,16 @@ class Labelled:
 def _arrays(items: Sequence[Labelled]):
     import numpy as np
 
-    rows, qid, gold_link = [], [], []
+    rows, qid, pid, gold_link = [], [], [], []
+    slot_ids: dict[tuple[int, int], int] = {}
     for k, it in enumerate(items):
         for c in it.scored.candidates:
             rows.append((c.bm25, c.embedding, c.overlap, c.order))
             qid.append(k)
+            pid.append(slot_ids.setdefault((id(it.dialogue), c.slot.position), len(slot_ids)))
             gold_link.append(c.slot.paragraph.id in it.gold.answers)
     F = np.asarray(rows, dtype=np.float64).reshape(-1, 4)
-    return F, np.asarray(qid, dtype=np.int64), np.asarray(gold_link, dtype=bool)
+    return F, np.asarray(qid, dtype=np.int64), np.asarray(pid, dtype=np.int64), np.asarray(gold_link, dtype=bool)
 
 
 def calibrate(items: Sequence[Labelled], use: Sequence[str] = FULL, l_gold_extra: int = 0) -> LinkParams:
@@ -304,19 +310,20 @@ def calibrate(items: Sequence[Labelled], use: Sequence[str] = FULL, l_gold_extra
 
     if not items:
         return LinkParams()
-    F, qid, gl = _arrays(items)
+    F, qid, pid, gl = _arrays(items)
+    n_slots = int(pid.max()) + 1 if len(pid) else 0
     nq = len(items)
     g_un = np.asarray([it.gold.status == "unanswered" for it in items])
     g_status = [it.gold.status for it in items]
     l_gold = sum(len(it.gold.answers) for it in items) + l_gold_extra
-    names = list(FULL)
+    names = ["bm25", "embedding", "overlap", "order"]
     grids = [(_GRID[n] if n in use else (0.0,)) for n in names]
     best_key: tuple | None = None
     best: LinkParams | None = None
-    for w in itertools.product(*grids):
+    for *w, mu in itertools.product(*grids, _MUTUAL if "mutual" in use else (0.0,)):
         if not any(w):
             continue
-        s = F @ np.asarray(w) if len(F) else np.zeros(0)
+        s = _adjusted(F, pid, n_slots, np.asarray(w), mu)
         top = np.zeros(nq)
         if len(s):
             np.maximum.at(top, qid, s)
@@ -336,14 +343,16 @@ def calibrate(items: Sequence[Labelled], use: Sequence[str] = FULL, l_gold_extra
                 up, _, uf = _prf(u_tp, u_pred, int(np.sum(g_un)))
                 feasible = up >= MIN_UNANSWERED_PRECISION or u_pred == 0
                 # Prefer: feasible; then link F1 + F1(unanswered)/2; then the simpler, then the wider margin.
-                key = (feasible, round(lf + 0.5 * uf, 6), -sum(x > 0 for x in w), ratio, -t)
+                key = (feasible, round(lf + 0.5 * uf, 6), -sum(x > 0 for x in w) - (mu > 0), ratio, -t)
                 if best_key is None or key > best_key:
                     best_key = key
-                    best = LinkParams(*(float(x) for x in w), t_link=round(t, 4), t_answered=round(t, 4), ratio=ratio)
+                    best = LinkParams(
+                        *(float(x) for x in w), t_link=round(t, 4), t_answered=round(t, 4), ratio=ratio, mutual=mu
+                    )
     assert best is not None
     # The answered/partial threshold: the cut above t_link that maximises status accuracy.
     w = np.asarray([best.w_bm25, best.w_embedding, best.w_overlap, best.w_order])
-    s = F @ w if len(F) else np.zeros(0)
+    s = _adjusted(F, pid, n_slots, w, best.mutual)
     top = np.zeros(nq)
     if len(s):
         np.maximum.at(top, qid, s)
@@ -362,8 +371,29 @@ def calibrate(items: Sequence[Labelled], use: Sequence[str] = FULL, l_gold_extra
         if acc > best_acc:
             best_acc, best_t = acc, t
     return LinkParams(
-        best.w_bm25, best.w_embedding, best.w_overlap, best.w_order, best.t_link, round(best_t, 4), best.ratio
+        best.w_bm25,
+        best.w_embedding,
+        best.w_overlap,
+        best.w_order,
+        best.t_link,
+        round(best_t, 4),
+        best.ratio,
+        best.mutual,
     )
+
+
+def _adjusted(F, pid, n_slots: int, w, mu: float):
+    """Vectorised ``link.adjusted_scores``."""
+    import numpy as np
+
+    if not len(F):
+        return np.zeros(0)
+    s = F @ w
+    if not mu:
+        return s
+    best_for = np.zeros(n_slots)
+    np.maximum.at(best_for, pid, s)
+    return s - mu * (best_for[pid] - s)
 
 
 # ----------------------------------------------------------------------------- the evaluation run
@@ -407,9 +437,10 @@ def cross_validate(runs: Sequence[GoldRun], use: Sequence[str]) -> Scores:
     for g in groups:
         train = [it for it in items if (id(it.dialogue), it.scored.record, it.scored.question.turn) != g]
         params = calibrate(train, use)
-        for it in items:
-            if (id(it.dialogue), it.scored.record, it.scored.question.turn) == g:
-                decided[id(it.scored)] = decide(it.scored, params)
+        for r in runs:
+            for sc, dec in zip(r.scored, decide_all(r.scored, params), strict=True):
+                if (id(r.dialogue), sc.record, sc.question.turn) == g:
+                    decided[id(sc)] = dec
     total = Scores()
     for r in runs:
         preds = []
@@ -425,3 +456,133 @@ def cross_validate(runs: Sequence[GoldRun], use: Sequence[str]) -> Scores:
             )
         total.add(score_predictions(preds, r.gold.questions))
     return total
+
+
+# ----------------------------------------------------------------------------- the shipped calibration
+
+MODES = {"full": FULL, "no_embeddings": NO_EMBEDDINGS, "lexical": LEXICAL}
+
+
+def calibrate_modes(runs: Sequence[GoldRun]) -> dict[str, LinkParams]:
+    """Calibrate the full linker, the linker without embeddings and the lexical-only baseline."""
+    items = [it for r in runs for it in r.labelled]
+    missed = sum(r.missed_gold_links for r in runs)
+    return {mode: calibrate(items, use, missed) for mode, use in MODES.items()}
+
+
+def calibration_toml(params: dict[str, LinkParams], runs: Sequence[GoldRun], embedder_name: str | None) -> str:
+    """The text of ``calibration.toml`` (written by ``tbdialogue eval --write-calibration``)."""
+    gold = [r.gold.path.name for r in runs]
+    nq = sum(len(r.gold.questions) for r in runs)
+    lines = [
+        "# Linker weights and thresholds, calibrated on annotated data by",
+        "#   tbdialogue eval " + " ".join(f"tests/gold/{g}" for g in gold) + " --write-calibration FILE",
+        "# Do not edit by hand: re-run the command (a test checks that this file is what it writes).",
+        "# Objective: answer-link F1 + F1(unanswered)/2, with a precision of 'unanswered' of at least",
+        f"# {MIN_UNANSWERED_PRECISION}; then the answered/partial threshold that maximises status accuracy.",
+        "",
+        "[provenance]",
+        f"gold = {json.dumps(gold)}",
+        f"questions = {nq}",
+        f"embedder = {json.dumps(embedder_name or 'none')}",
+    ]
+    for mode, p in params.items():
+        lines += ["", f"[{mode}.params]"]
+        for k, v in asdict(p).items():
+            lines.append(f"{k} = {v!r}" if not isinstance(v, float) else f"{k} = {v:.6g}")
+    return "\n".join(lines) + "\n"
+
+
+# ----------------------------------------------------------------------------- the report
+
+
+@dataclass
+class EvalReport:
+    gold: list[Path]
+    runs: list[GoldRun]
+    methods: dict[str, Scores]
+    params: dict[str, LinkParams]
+    calibrated: dict[str, LinkParams]
+    embedder: str | None
+    warnings: list[tuple[str, list[str], list[str]]]  # gold file, expected codes, found codes
+    calibration_toml: str
+
+    def to_dict(self) -> dict:
+        return {
+            "gold": [str(g) for g in self.gold],
+            "development_set": True,
+            "embedder": self.embedder,
+            "methods": {k: v.to_dict() for k, v in self.methods.items()},
+            "shipped_params": {k: asdict(v) for k, v in self.params.items()},
+            "recalibrated_params": {k: asdict(v) for k, v in self.calibrated.items()},
+            "warnings": [{"gold": g, "expected": e, "found": f} for g, e, f in self.warnings],
+        }
+
+    def text(self) -> str:
+        nq = sum(len(r.gold.questions) for r in self.runs)
+        nl = sum(len(g.answers) for r in self.runs for g in r.gold.questions)
+        lines = [
+            f"gold: {', '.join(str(g) for g in self.gold)} ({len(self.runs)} dialogue(s), "
+            f"{sum(len(r.dialogue.records) for r in self.runs)} record(s), {nq} questions, {nl} answer links)",
+            f"embeddings: {self.embedder or 'none'}",
+            "",
+        ]
+        full = next(iter(self.methods.values()))
+        qp, qr, qf = full.questions
+        lines.append(
+            f"questions: precision {qp:.3f}  recall {qr:.3f}  F1 {qf:.3f}  ({full.q_tp} matched, {full.q_pred} predicted, {full.q_gold} gold)"
+        )
+        lines.append("")
+        lines.append(
+            f"{'method':28} {'link P':>7} {'link R':>7} {'link F1':>8} {'status':>7} {'unans P':>8} {'unans R':>8}"
+        )
+        for name, s in self.methods.items():
+            lp, lr, lf = s.links
+            up, ur, _ = s.unanswered
+            lines.append(f"{name:28} {lp:7.3f} {lr:7.3f} {lf:8.3f} {s.status_accuracy:7.3f} {up:8.3f} {ur:8.3f}")
+        lines.append("")
+        for g, exp, found in self.warnings:
+            ok = "ok" if set(exp) <= set(found) else "MISSING " + ", ".join(sorted(set(exp) - set(found)))
+            lines.append(f"completeness warnings for {Path(g).name}: expected {exp or '—'}, found {found or '—'}: {ok}")
+        lines.append("")
+        if any(self.params[m] != self.calibrated[m] for m in self.params):
+            lines.append(
+                "note: the shipped calibration differs from a recalibration on these gold files (--write-calibration)"
+            )
+        lines.append(
+            "These are development-set figures: one record, annotated and tuned on by the developers. "
+            "They are not a general accuracy."
+        )
+        return "\n".join(lines)
+
+
+def evaluate_gold(paths: Sequence[Path], *, use_embeddings: bool = True, cross_validation: bool = False) -> EvalReport:
+    """Score the shipped linker and both baselines on gold files (the ``tbdialogue eval`` command)."""
+    from .. import parse_file
+    from . import load_embedder
+    from .link import calibrated_params
+
+    embedder, _ = load_embedder(use_embeddings)
+    golds = [load_gold(Path(p)) for p in paths]
+    runs = [prepare(g, embedder, parse_file) for g in golds]
+    mode = "full" if embedder is not None else "no_embeddings"
+    shipped = {m: calibrated_params(m) for m in MODES}
+    methods: dict[str, Scores] = {}
+    methods["full linker" if mode == "full" else "linker (no embeddings)"] = run_method(runs, by_params(shipped[mode]))
+    methods["baseline: lexical-only"] = run_method(runs, by_params(shipped["lexical"]))
+    methods["baseline: order-only"] = run_method(runs, order_only)
+    if cross_validation:
+        methods["full, leave-one-turn-out CV"] = cross_validate(runs, MODES[mode])
+    calibrated = calibrate_modes(runs)
+    warnings = [(str(r.gold.path), r.gold.expected_warnings, [w.code for w in r.dialogue.warnings]) for r in runs]
+    name = embedder.name if embedder is not None else None
+    return EvalReport(
+        [Path(p) for p in paths],
+        runs,
+        methods,
+        shipped,
+        calibrated,
+        name,
+        warnings,
+        calibration_toml(calibrated, runs, name),
+    )

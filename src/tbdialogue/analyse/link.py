@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import tomllib
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from importlib import resources
@@ -48,6 +49,7 @@ class LinkParams:
     t_link: float = 0.2
     t_answered: float = 0.3
     ratio: float = 0.7  # a second answer paragraph must score at least ratio × the best
+    mutual: float = 0.0  # penalty for a paragraph that matches another question better
     max_links: int = 3
 
     def score(self, c: Candidate) -> float:
@@ -163,6 +165,10 @@ def score_dialogue(d: Dialogue, embedder: Embedder | None) -> list[Scored]:
                 qf = features(q.text, rec.language)
                 q_keys = qf.keys
                 rq = k / (len(block) - 1) if len(block) > 1 else 0.5
+                # Cosines of unrelated texts are far from 0: measure against this question's
+                # background, its mean cosine with all the delegation's paragraphs.
+                sims = [emb_sim.get((qi + qidx, s.position), 0.0) for s in state]
+                background = sum(sims) / len(sims) if sims else 0.0
                 cands: list[Candidate] = []
                 before: list[Candidate] = []
                 for s in state:
@@ -180,7 +186,7 @@ def score_dialogue(d: Dialogue, embedder: Embedder | None) -> list[Scored]:
                         # State's own name, found everywhere, scores next to nothing.
                         c.overlap = min(1.0, sum(_idf(key_df.get(x, 0), n_docs) for x in common) / max_idf)
                     c.keys = sorted(x[1:] for x in common)
-                    c.embedding = max(0.0, emb_sim.get((qi + qidx, s.position), 0.0))
+                    c.embedding = max(0.0, emb_sim.get((qi + qidx, s.position), 0.0) - background)
                     if s.position in reply_pos:
                         ra = reply_pos[s.position] / (len(reply) - 1) if len(reply) > 1 else 0.5
                         c.order = 1.0 - abs(rq - ra)
@@ -202,14 +208,36 @@ class Decision:
     before: list[Candidate]
 
 
-def decide(sc: Scored, params: LinkParams) -> Decision:
-    ranked = sorted(((params.score(c), c) for c in sc.candidates), key=lambda x: -x[0])
+def adjusted_scores(scored: Sequence[Scored], params: LinkParams) -> list[dict[int, float]]:
+    """Each candidate's score, less ``mutual`` × how much better the paragraph fits its best question.
+
+    A paragraph usually answers one or two questions of a batch: when it matches another question
+    much better, it is less likely to answer this one.
+    """
+    base = [{c.slot.position: params.score(c) for c in sc.candidates} for sc in scored]
+    if not params.mutual:
+        return base
+    best_for: dict[int, float] = {}
+    for row in base:
+        for pos, v in row.items():
+            best_for[pos] = max(best_for.get(pos, 0.0), v)
+    return [{pos: v - params.mutual * (best_for[pos] - v) for pos, v in row.items()} for row in base]
+
+
+def decide(sc: Scored, params: LinkParams, scores: dict[int, float] | None = None) -> Decision:
+    """Status and answer paragraphs of one question (``scores``: adjusted scores by slot position)."""
+    scores = scores if scores is not None else {c.slot.position: params.score(c) for c in sc.candidates}
+    ranked = sorted(((scores[c.slot.position], c) for c in sc.candidates), key=lambda x: -x[0])
     best = ranked[0][0] if ranked else 0.0
     links = [c for s, c in ranked if s >= params.t_link and s >= params.ratio * best][: params.max_links]
     status = "answered" if best >= params.t_answered else ("partial" if best >= params.t_link else "unanswered")
     before = [c for c in sc.before if params.score(c) >= params.t_answered]
     before.sort(key=lambda c: -params.score(c))
     return Decision(status, links, best, before[:2])
+
+
+def decide_all(scored: Sequence[Scored], params: LinkParams) -> list[Decision]:
+    return [decide(sc, params, adj) for sc, adj in zip(scored, adjusted_scores(scored, params), strict=True)]
 
 
 def _evidence(sc: Scored, dec: Decision, params: LinkParams, mode: str) -> dict:
@@ -238,9 +266,8 @@ def to_questions(d: Dialogue, scored: list[Scored], params: LinkParams, mode: st
     """The model's Question objects, per record of the dialogue."""
     out: list[list[Question]] = [[] for _ in d.records]
     counters = [0] * len(d.records)
-    for sc in scored:
+    for sc, dec in zip(scored, decide_all(scored, params), strict=True):
         rec = d.records[sc.record]
-        dec = decide(sc, params)
         counters[sc.record] += 1
         q = sc.question
         para = rec.paragraphs[q.paragraph - 1]

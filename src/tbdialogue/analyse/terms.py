@@ -37,18 +37,20 @@ def words(text: str) -> list[str]:
 
 
 def content_terms(text: str, language: str) -> list[str]:
-    """Stemmed content words, in order (repeats kept, for term frequencies)."""
-    stop = cue_profile(language).stopwords
-    kept = [w for w in words(text) if w not in stop and len(w) > 1]
+    """Stemmed content words, in order (repeats kept, for term frequencies); words of one
+    thesaurus group ("detention", "custody") become the same term."""
+    prof = cue_profile(language)
+    kept = [prof.thesaurus.get(w, w) for w in words(text) if w not in prof.stopwords and len(w) > 1]
     return _stemmer(language).stemWords(kept)
 
 
 def surface_by_stem(text: str, language: str) -> dict[str, str]:
     """First surface word for each stem of a text (to show matched terms as printed)."""
-    stop = cue_profile(language).stopwords
-    kept = [w for w in words(text) if w not in stop and len(w) > 1]
+    prof = cue_profile(language)
+    kept = [w for w in words(text) if w not in prof.stopwords and len(w) > 1]
+    stems = _stemmer(language).stemWords([prof.thesaurus.get(w, w) for w in kept])
     out: dict[str, str] = {}
-    for w, s in zip(kept, _stemmer(language).stemWords(kept), strict=True):
+    for w, s in zip(kept, stems, strict=True):
         out.setdefault(s, w)
     return out
 

@@ -17,7 +17,17 @@ app = typer.Typer(
 )
 
 # Command modules register their commands on ``app`` when imported.
-from . import eval_cmd, history_cmd, ingest_cmd, parse_cmd, schema_cmd, search_cmd, stats_cmd  # noqa: E402,F401
+from . import (  # noqa: E402,F401
+    eval_cmd,
+    eval_questions_cmd,
+    history_cmd,
+    ingest_cmd,
+    parse_cmd,
+    questions_cmd,
+    schema_cmd,
+    search_cmd,
+    stats_cmd,
+)
 
 
 def main() -> None:

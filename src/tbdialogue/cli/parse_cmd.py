@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from enum import StrEnum
 from pathlib import Path
 
@@ -31,6 +32,9 @@ def parse_command(
     language: str | None = typer.Option(None, help="Force the language profile: en, fr or es."),
     max_size: float = typer.Option(200.0, help="Refuse files larger than this many MB."),
     recursive: bool = typer.Option(False, "--recursive", "-r", help="Also parse the files in sub-folders."),
+    analyze: bool = typer.Option(
+        False, "--analyze", help="Add questions[] (each record on its own; `tbdialogue questions` for a dialogue)."
+    ),
 ) -> None:
     """Parse summary records and print them (JSON record or text outline).
 
@@ -60,6 +64,10 @@ def parse_command(
             failed.append((path, type(exc).__name__))
             internal += 1
             continue
+        if analyze:
+            from ..analyse import analyse_record
+
+            analyse_record(record)
         for w in record.warnings:
             warn(f"{path}: {w}" if many else w)
         if format is Format.json:
@@ -68,6 +76,10 @@ def parse_command(
             if many:
                 typer.echo(f"== {path}")
             typer.echo(outline(record))
+            if analyze:
+                from ..analyse import summary_line
+
+                typer.echo(f"\nquestions: {summary_line(Counter(q.status for q in record.questions or []))}")
     if many:
         typer.echo(f"{len(files)} files: {len(files) - len(failed)} parsed, {len(failed)} failed", err=True)
     if internal:

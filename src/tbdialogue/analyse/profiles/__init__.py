@@ -34,6 +34,7 @@ class CueProfile:
     stemmer: str
     stopwords: frozenset[str]
     previous_meeting: re.Pattern[str]
+    thesaurus: dict[str, str]  # word → the first word of its group
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -59,7 +60,16 @@ def _load(language: str) -> CueProfile:
         stemmer=content["stemmer"],
         stopwords=frozenset(content["stopwords"]),
         previous_meeting=_rx(raw["dialogue"]["previous_meeting"]),
+        thesaurus=_thesaurus(raw.get("thesaurus", {}).get("groups", [])),
     )
+
+
+def _thesaurus(groups: list[list[str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for group in groups:
+        for word in group:
+            out.setdefault(word.lower(), group[0].lower())
+    return out
 
 
 @cache

@@ -1,0 +1,47 @@
+"""``tbdialogue eval``: question and answer-link accuracy against annotated gold files."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from . import app
+from .common import fail
+
+
+class EvalFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command("eval")
+def eval_questions_command(
+    gold: list[Path] = typer.Argument(..., help="Gold files (tests/gold/*.questions.json).", show_default=False),
+    format: EvalFormat = typer.Option(EvalFormat.text, "--format", "-f"),
+    cv: bool = typer.Option(False, "--cv", help="Also cross-validate: leave one asker's turn out (slower)."),
+    no_embeddings: bool = typer.Option(False, "--no-embeddings", help="Evaluate the linker without embeddings."),
+    write_calibration: Path | None = typer.Option(
+        None, "--write-calibration", help="Recalibrate on these gold files and write the calibration TOML here."
+    ),
+) -> None:
+    """Question precision/recall/F1, answer-link precision/recall/F1, status accuracy and
+    unanswered precision/recall of the shipped linker, against two baselines in the same run:
+    order-only and lexical-only (see docs/annotation.md for the matching rules).
+    """
+    import json
+
+    from ..analyse.evaluate import evaluate_gold
+
+    for g in gold:
+        if not g.is_file():
+            fail(f"no such gold file: {g}")
+    report = evaluate_gold(gold, use_embeddings=not no_embeddings, cross_validation=cv)
+    if write_calibration is not None:
+        write_calibration.write_text(report.calibration_toml, "utf-8")
+        typer.echo(f"calibration written to {write_calibration}", err=True)
+    if format is EvalFormat.json:
+        typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(report.text())

@@ -1,0 +1,100 @@
+"""``tbdialogue questions``: the Committee's questions in a dialogue, and whether they were answered."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from . import app
+from .common import EXIT_BAD_INPUT, fail, warn
+
+
+class QFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+class Status(StrEnum):
+    answered = "answered"
+    partial = "partial"
+    unanswered = "unanswered"
+
+
+@app.command("questions")
+def questions_command(
+    files: list[Path] = typer.Argument(
+        ..., help="The records of a dialogue (e.g. both meetings of a review), any order.", show_default=False
+    ),
+    status: list[Status] = typer.Option([], "--status", "-s", help="Show only this status (repeatable)."),
+    format: QFormat = typer.Option(QFormat.table, "--format", "-f", help="table, json, csv, or md (a brief)."),
+    encoding: str | None = typer.Option(None, help="Text encoding when not UTF-8 (e.g. cp1252)."),
+    language: str | None = typer.Option(None, help="Force the language profile: en, fr or es."),
+    no_embeddings: bool = typer.Option(False, "--no-embeddings", help="Link with lexical evidence only."),
+) -> None:
+    """List every question the Committee asked, who asked it, its status (answered, partial,
+    unanswered) and where it was answered (citable paragraph ids), with a one-line summary.
+
+    Records of the same body, session and State party form one dialogue: answers are looked for
+    after each question, in the same meeting and in the next. "Unanswered" means no answer was
+    found in the records supplied; warnings say when the dialogue is visibly incomplete.
+    """
+    from ..analyse import analyse_paths, summary_line
+    from ..analyse.brief import counts_of, rows, to_csv, to_json, to_markdown
+
+    if language and language not in ("en", "fr", "es"):
+        fail(f"unknown language {language!r}: use en, fr or es")
+    analyses, failed = analyse_paths(files, encoding=encoding, language=language, use_embeddings=not no_embeddings)
+    for path, reason in failed:
+        typer.echo(f"error: {path}: {reason}", err=True)
+    if not analyses:
+        raise typer.Exit(EXIT_BAD_INPUT)
+    wanted = {s.value for s in status} or None
+    for a in analyses:
+        for w in a.warnings:
+            warn(w.message)
+        for n in a.notes:
+            warn(n)
+    if format is QFormat.json:
+        typer.echo(to_json(analyses, wanted))
+    elif format is QFormat.csv:
+        typer.echo(to_csv(analyses, wanted), nl=False)
+    elif format is QFormat.md:
+        typer.echo(to_markdown(analyses, wanted), nl=False)
+    else:
+        _table(analyses, wanted, rows)
+        typer.echo(summary_line(counts_of(analyses, wanted)))
+    if failed:
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _table(analyses, wanted, rows) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(width=None if Console().is_terminal else 160, highlight=False)
+    for a in analyses:
+        t = Table(title=a.dialogue.title, show_lines=True, title_justify="left")
+        for col, kw in (
+            ("#", {"no_wrap": True}),
+            ("asked by", {"max_width": 22}),
+            ("question", {"ratio": 3}),
+            ("status", {"no_wrap": True}),
+            ("answered in", {"max_width": 20}),
+            ("evidence", {"max_width": 26}),
+        ):
+            t.add_column(col, **kw)
+        for r in rows([a], wanted):
+            evidence = f"score {r['score']}" + (f"; {r['matched_terms']}" if r["matched_terms"] else "")
+            t.add_row(
+                r["id"].rsplit("/", 1)[-1] + f"\n{r['asked_in'].rsplit('/', 1)[-1]}",
+                r["asked_by"],
+                r["question"],
+                r["status"],
+                r["answered_in"].replace("; ", "\n") or "—",
+                evidence,
+            )
+        console.print(t)

@@ -1,0 +1,88 @@
+"""`tbdialogue questions`, `tbdialogue eval` and `tbdialogue parse --analyze` from the command line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+from .conftest import ROOT, SAMPLE
+
+GOLD = ROOT / "tests" / "gold" / "CMW-C-SR.537.questions.json"
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tbdialogue", *args], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+
+
+def test_questions_table_and_summary():
+    r = _run("questions", str(SAMPLE))
+    assert r.returncode == 0, r.stderr
+    last = r.stdout.strip().splitlines()[-1]
+    assert last.startswith("36 questions: ") and "answered" in last and "unanswered" in last
+    assert "Dzumhur" in r.stdout and "CMW/C/SR.537/p32" in r.stdout
+    assert "previous meeting (536) was not supplied" in r.stderr
+    assert "the last 10 question(s)" in r.stderr
+
+
+def test_questions_every_format_and_status_filter():
+    js = json.loads(_run("questions", str(SAMPLE), "--format", "json").stdout)
+    assert len(js["questions"]) == 36 and js["summary"].startswith("36 questions")
+    assert {w["code"] for w in js["warnings"]} == {"previous_meeting_missing", "ends_with_questions"}
+    un = json.loads(_run("questions", str(SAMPLE), "-f", "json", "--status", "unanswered").stdout)
+    assert un["questions"] and all(q["status"] == "unanswered" for q in un["questions"])
+    rows = list(csv.DictReader(io.StringIO(_run("questions", str(SAMPLE), "--format", "csv").stdout)))
+    assert len(rows) == 36 and rows[0]["asked_by"] == "Ms. Dzumhur (Country Rapporteur)"
+    md = _run("questions", str(SAMPLE), "--format", "md").stdout
+    assert md.startswith("# CMW dialogue with Kyrgyzstan")
+    assert "## Questions not answered in the records supplied" in md
+    assert "do not show the whole dialogue" in md and "| Asked by | Question |" in md
+
+
+def test_questions_bad_input_is_one_line():
+    r = _run("questions", "no-such-file.md")
+    assert r.returncode == 2
+    assert r.stderr.strip().count("\n") == 0 and r.stderr.startswith("error: no-such-file.md")
+    assert "Traceback" not in r.stderr
+
+
+def test_questions_reports_a_bad_file_among_good_ones(tmp_path):
+    bad = tmp_path / "press-release.txt"
+    bad.write_text("The Committee welcomed the new law.\n", "utf-8")
+    r = _run("questions", str(SAMPLE), str(bad))
+    assert r.returncode == 2
+    assert "36 questions" in r.stdout and f"error: {bad}" in r.stderr
+
+
+def test_eval_command_prints_baselines():
+    r = _run("eval", str(GOLD))
+    assert r.returncode == 0, r.stderr
+    for label in (
+        "questions: precision",
+        "full linker",
+        "baseline: lexical-only",
+        "baseline: order-only",
+        "development-set",
+    ):
+        assert label in r.stdout
+
+
+def test_eval_rejects_a_bad_gold_file(tmp_path):
+    bad = tmp_path / "g.json"
+    bad.write_text("{not json", "utf-8")
+    r = _run("eval", str(bad))
+    assert r.returncode == 2 and "not JSON" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_parse_analyze_adds_questions():
+    r = _run("parse", str(SAMPLE), "--format", "json", "--analyze")
+    assert r.returncode == 0, r.stderr
+    rec = json.loads(r.stdout)
+    assert len(rec["questions"]) == 36
+    assert rec["questions"][0]["status"] in ("answered", "partial", "unanswered")
+    plain = json.loads(_run("parse", str(SAMPLE), "--format", "json").stdout)
+    assert plain["questions"] is None
