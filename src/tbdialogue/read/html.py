@@ -76,15 +76,18 @@ class _Walker:
         self.blocks: list[Block] = []
         self.current: list[Run] = []
         self.new_line = False  # a <br> was met: the next text opens a block with no gap
+        self.gap = True  # the current block follows a paragraph boundary
         self.list_number: int | None = None
         self.furniture: list[tuple[str, str, int | None]] = []
         self.footnotes: list[tuple[str, int | None]] = []
         self.last_list: tuple[int, int] | None = None  # (start, last number) of the previous <ol>
 
     # -- blocks ---------------------------------------------------------------------------------------
-    def flush(self, gap: bool = True) -> None:
-        runs = self.current
+    def flush(self) -> None:
+        """End the current block; the next one follows a paragraph boundary unless a <br> says not."""
+        runs, gap = self.current, self.gap
         self.current = []
+        self.gap = True
         text = "".join(r.text for r in runs)
         if text.strip():
             runs[0].text = runs[0].text.lstrip()
@@ -103,7 +106,8 @@ class _Walker:
                 return
         if self.new_line:
             if self.current:
-                self.flush(gap=False)
+                self.flush()
+                self.gap = False  # a line break, not a paragraph boundary
             self.new_line = False
         last = self.current[-1] if self.current else None
         if last is not None and (last.bold == bold and last.italic == italic or not text.strip()):

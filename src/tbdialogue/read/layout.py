@@ -462,7 +462,7 @@ def _continues(prev_text: str, text: str) -> bool:
     return bool(t) and (t[0].islower() or prev_text.rstrip().endswith(tuple(_HYPHENS)))
 
 
-_OPENS = re.compile(r"^\s*(?:\d{1,3}\.|\(?[a-z]\)|[A-Z][a-z]{0,3}\.\s)")
+_OPENS = re.compile(r"^\s*(?:\d{1,3}\.(?!\d)|\(?[a-z]\)|[A-Z][a-z]{0,3}\.\s)")
 
 
 def _opens(text: str) -> bool:

@@ -1,0 +1,131 @@
+"""Page layout → blocks (the PDF reader's second half), on synthetic pages, and the PDF reader's
+font reading on the fixtures."""
+
+from __future__ import annotations
+
+import re
+
+from tbdialogue.read import read_path
+from tbdialogue.read.layout import (
+    Chunk,
+    Page,
+    Rule,
+    clean_text,
+    join_hyphenated,
+    lay_out,
+    make_lines,
+    page_blocks,
+    split_furniture,
+)
+
+from .test_formats_parity import FIXTURES
+
+
+def line(text: str, y: float, x0: float = 100.0, x1: float | None = None, size: float = 10.0, **style) -> Chunk:
+    return Chunk(text, x0, x1 if x1 is not None else x0 + 4.6 * len(text), y, size, **style)
+
+
+def page(number: int, chunks: list[Chunk], rules: list[Rule] | None = None) -> Page:
+    return Page(number, 595.0, 842.0, make_lines(chunks), rules or [])
+
+
+def test_hyphen_at_line_end_is_decided_by_the_document_own_words():
+    words = {"government", "awareness", "raising"}
+    compounds = {"awareness-raising"}
+    assert join_hyphenated("the Gov-", "ernment said", words, compounds) == ""  # a broken word
+    assert join_hyphenated("Joint awareness-", "raising events", words, compounds) == "-"  # a compound
+    assert join_hyphenated("a well-", "known fact", words, compounds) == "-"  # unknown: keep the hyphen
+    assert join_hyphenated("co\u00ad", "operation", words, compounds) == ""  # soft hyphen: always dropped
+    assert join_hyphenated("2021\u2013", "2030", words, compounds) == "\u2013"  # closed dash: no space
+    assert join_hyphenated("CMW/C/", "KGZ/2", words, compounds) == "/"
+    assert join_hyphenated("ends here.", "Next", words, compounds) is None
+    assert join_hyphenated("a dash \u2013", "then", words, compounds) is None  # spaced dash: a space
+
+
+def test_ligatures_and_soft_hyphens_are_repaired():
+    assert clean_text("e\ufb03cient o\ufb00ice \ufb01nal") == "efficient office final"
+    assert clean_text("co\u00adoperation") == "cooperation"
+
+
+def test_lines_rejoin_hyphenated_words_and_paragraphs():
+    chunks = [
+        line("1. The Gov-", 700, x1=480),
+        line("ernment had adopted the plan.", 687, x1=300),
+        line("2. Government representatives", 660, x1=480),
+        line("said so.", 647, x1=150),
+    ]
+    blocks = page_blocks([page(1, chunks)])
+    assert [b.text for b in blocks] == [
+        "1. The Government had adopted the plan.",
+        "2. Government representatives said so.",
+    ]
+
+
+def test_superscript_note_marks_are_left_out_of_the_text():
+    chunks = [
+        Chunk("Decision No. 169", 100, 190, 700, 10),
+        Chunk("1", 191, 194, 703.5, 6),  # raised and small: a footnote mark
+        Chunk(" on measures", 195, 250, 700, 10),
+    ]
+    (ln,) = make_lines(chunks)
+    assert ln.text == "Decision No. 169 on measures" and ln.refs == ["1"]
+
+
+def test_running_headers_and_footers_go_by_position_and_repetition():
+    pages = []
+    for n in (1, 2, 3):
+        chunks = [
+            line("CMW/C/SR.537", 800, x0=450 if n % 2 else 60),
+            line(f"Body text of page {n} that is long enough to be a line.", 700, x1=480),
+            line("The body quotes CMW/C/SR.537 too.", 687, x1=300),
+            line(str(n), 40, x0=60),
+            line("GE.23-23775", 40, x0=260),
+        ]
+        if n == 1:
+            chunks.append(line("*2323775*", 28, x0=60))  # beyond the footer: furniture too
+        pages.append(page(n, chunks))
+    furniture = split_furniture(pages)
+    assert ("header", "CMW/C/SR.537", 2) in furniture and ("footer", "3", 3) in furniture
+    assert ("footer", "*2323775*", 1) in furniture
+    assert all(len(p.lines) == 2 for p in pages)  # the body lines stay
+    assert all(not re.search(r"GE\.23|^\d$", ln.text) for p in pages for ln in p.lines)
+
+
+def test_a_single_page_keeps_its_body_and_loses_a_page_number_by_form():
+    chunks = [line("A body line that is long enough to matter here.", 700, x1=480), line("7", 40, x0=290)]
+    laid = lay_out([page(1, chunks)], re.compile(r"^\d{1,3}$"))
+    assert [b.text for b in laid.blocks] == ["A body line that is long enough to matter here."]
+    assert laid.furniture == [("footer", "7", 1)]
+
+
+def test_footnotes_under_a_separator_rule_go_to_the_notes():
+    chunks = [
+        line("17. A paragraph of the record, set in the body size.", 700, x1=480),
+        line("* No summary record was prepared for the rest of the meeting.", 90, size=9, x1=400),
+    ]
+    laid = lay_out([page(1, chunks, [Rule(100, 200, 100)])])
+    assert [b.text for b in laid.blocks] == ["17. A paragraph of the record, set in the body size."]
+    assert laid.footnotes == [("* No summary record was prepared for the rest of the meeting.", 1)]
+
+
+def test_a_paragraph_running_over_a_page_break_is_one_block_with_both_pages():
+    first = page(1, [line("9. The economically active population stood at about", 100, x1=480)])
+    second = page(2, [line("2.6 million people.", 760, x1=200), line("10. Next paragraph.", 730, x1=200)])
+    blocks = page_blocks([first, second])
+    assert blocks[0].text == "9. The economically active population stood at about 2.6 million people."
+    assert blocks[0].pages == [1, 2]
+    assert blocks[1].text == "10. Next paragraph." and blocks[1].pages == [2]
+
+
+def test_bold_from_weight_or_from_the_font_name():
+    """LibreOffice's embedded subsets report weight 400 for bold fonts and reportlab's base-14
+    fonts weight 0: the font name tells. Italic from the italic angle or the name."""
+    for name in ("CMW-C-SR.537.pdf", "CMW-C-SR.537-base14.pdf"):
+        doc = read_path(FIXTURES / name)
+        labels = [b.bold_prefix() for b in doc.blocks if b.bold_prefix()]
+        assert labels.count("Mr. Bazarbaev") == 6, (name, labels)
+        assert "Mr. Babacar" in labels and "The Chair" in labels
+        italic = [b.text for b in doc.blocks if b.is_all_italic()]
+        assert "The meeting rose at 1 p.m." in italic, name
+        assert doc.header_symbol == "CMW/C/SR.537"
+        assert doc.page_count == 8
