@@ -22,8 +22,10 @@ test: $(STAMP)  ## Run the test suite (and the linter)
 eval: $(STAMP)  ## Parser accuracy on the real record openings in ../shared (CI has them)
 	$(BIN)/tbdialogue eval-parse ../shared/corpus/excerpts/expected.jsonl
 
-bench: $(STAMP)  ## Parsing speed and memory
+bench: $(STAMP)  ## Parsing speed and memory; document readers against pdfplumber
 	$(BIN)/python benchmarks/bench_parse.py
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[bench]'
+	$(BIN)/python benchmarks/bench_readers.py
 
 schema: $(STAMP)  ## Regenerate the published JSON Schema
 	$(BIN)/tbdialogue schema > src/tbdialogue/schema/record.schema.json

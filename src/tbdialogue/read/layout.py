@@ -310,7 +310,9 @@ def join_hyphenated(prev: str, nxt: str, words: set[str], compounds: set[str]) -
         stripped.endswith(_OPEN_JOINS) or stripped[-1] == "-" and stripped[-2:-1].isdigit() and nxt[0].isdigit()
     ):
         return stripped[-1]  # "2021–" + "2030", "CMW/C/" + "KGZ/2": no space after a closed dash or slash
-    m = _WORD_END.search(stripped)
+    if not stripped or stripped[-1] not in _HYPHENS:
+        return None
+    m = _WORD_END.search(stripped[-64:])
     n = _WORD_START.match(nxt)
     if not m or not n:
         return None

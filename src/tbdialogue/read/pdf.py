@@ -45,7 +45,7 @@ class _Fonts:
         self.angle = ctypes.c_int()
 
     def style(self, font) -> tuple[bool, bool]:
-        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        key = ctypes.c_void_p.from_buffer(font).value or 0
         hit = self.cache.get(key)
         if hit is not None:
             return hit
@@ -106,13 +106,15 @@ class _PageReader:
 
     def _text(self, obj, textpage, chunks: list[Chunk], form_matrix) -> None:
         raw = self.raw
-        need = raw.FPDFTextObj_GetText(obj, textpage, None, 0)  # bytes, with the terminating NUL
+        # One call with a large buffer (PDFium scans the page's characters on every call).
+        size = len(self.text_buf) * 2
+        need = raw.FPDFTextObj_GetText(obj, textpage, self.text_buf, size)
         if need <= 2:
             return
-        if need // 2 > len(self.text_buf):
-            self.text_buf = (ctypes.c_ushort * (need // 2))()
-        raw.FPDFTextObj_GetText(obj, textpage, self.text_buf, need)
-        text = bytes(memoryview(self.text_buf).cast("B")[: need - 2]).decode("utf-16-le", "replace")
+        if need > size:
+            self.text_buf = (ctypes.c_ushort * (need // 2 + 1))()
+            need = raw.FPDFTextObj_GetText(obj, textpage, self.text_buf, need)
+        text = ctypes.string_at(self.text_buf, need - 2).decode("utf-16-le", "replace")
         text = text.replace("\x02", "-")  # PDFium marks a hyphen at a line end with U+0002
         if not text:
             return
