@@ -9,6 +9,7 @@ notes; hidden and deleted text is left out, inserted text and hyperlinks are kep
 
 from __future__ import annotations
 
+import gc
 import io
 import re
 import zipfile
@@ -387,6 +388,15 @@ def _notes(document) -> list[tuple[str, int | None]]:
 
 def read_docx(data: bytes, path: str | None = None, encoding: str | None = None) -> Document:
     """Read a Word document (.docx/.docm)."""
+    try:
+        return _read_docx(data, path)
+    finally:
+        # python-docx's parts and package refer to each other: without a collection of the young
+        # generations their XML trees (C memory) pile up when many files are read in a row.
+        gc.collect(1)
+
+
+def _read_docx(data: bytes, path: str | None) -> Document:
     open_checked(data, "DOCX")
     try:
         import docx
