@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -117,8 +118,20 @@ _analyse: Callable | None = None
 def _init_worker(known: frozenset[str], analyse: bool) -> None:
     global _known, _analyse
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    _watch_parent(os.getppid())
     _known = known
     _analyse = analyser() if analyse else None
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker when the main process dies (kill -9 leaves no orphan parsing on)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.25)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="tbd-parent-watch", daemon=True).start()
 
 
 def analyser() -> Callable | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from ..model import Record
@@ -71,6 +71,23 @@ def speaker_key(name: str, title: str | None, role: str | None, affiliation: str
     return "|".join(v or "" for v in (name, title, role, affiliation, side))
 
 
+# Statements built once: SQLAlchemy then reuses their compiled form for every record.
+rv = record_versions.c
+_FIND_HASH = select(rv.id, rv.version, rv.is_current).where(rv.content_hash == bindparam("h"))
+_FIND_RECORD = select(records.c.id).where(records.c.record_key == bindparam("k"), records.c.language == bindparam("l"))
+_MAX_VERSION = select(func.max(rv.version)).where(rv.record_id == bindparam("r"))
+_CURRENT = select(rv.id, rv.distribution_date).where(rv.record_id == bindparam("r"), rv.is_current)
+_INSERT_RECORD = insert(records).returning(records.c.id)
+_INSERT_VERSION = insert(record_versions).returning(rv.id)
+_INSERT_PARAGRAPHS = insert(paragraphs).returning(paragraphs.c.id, sort_by_parameter_order=True)
+_INSERT_QUESTIONS = insert(questions).returning(questions.c.id, sort_by_parameter_order=True)
+_FIND_SOURCE = select(sources.c.id).where(sources.c.sha256 == bindparam("h"), sources.c.version_id == bindparam("v"))
+_FIND_SPEAKERS = select(speakers.c.speaker_key, speakers.c.id).where(
+    speakers.c.speaker_key.in_(bindparam("keys", expanding=True))
+)
+_FIND_DIALOGUE = select(dialogues.c.id).where(dialogues.c.dialogue_key == bindparam("k"))
+
+
 @dataclass
 class Writer:
     """Stores records on one connection; caches speaker and dialogue ids of committed rows."""
@@ -84,111 +101,126 @@ class Writer:
         for (kind, key), value in self._pending.items():
             (self._speakers if kind == "s" else self._dialogues)[key] = value
         self._pending.clear()
+        if len(self._speakers) > 200_000:  # bounded memory on very large corpora
+            self._speakers.clear()
 
     def rolled_back(self) -> None:
         self._pending.clear()
 
-    def _get_or_create(self, kind: str, cache: dict[str, int], table, column: str, key: str, values: dict) -> int:
-        if key in cache:
-            return cache[key]
-        if (kind, key) in self._pending:
-            return self._pending[(kind, key)]
-        col = table.c[column]
-        found = self.conn.execute(select(table.c.id).where(col == key)).scalar()
-        if found is None:
-            self.conn.execute(_on_conflict_do_nothing(self.conn, table, column).values(**{column: key}, **values))
-            found = self.conn.execute(select(table.c.id).where(col == key)).scalar_one()
-        self._pending[(kind, key)] = found
-        return found
+    def _cached(self, kind: str, key: str) -> int | None:
+        cache = self._speakers if kind == "s" else self._dialogues
+        return cache.get(key) or self._pending.get((kind, key))
 
-    def speaker_id(self, sp) -> int:
-        key = speaker_key(sp.name, sp.title, sp.role, sp.affiliation, sp.side)
-        values = {"name": sp.name, "title": sp.title, "role": sp.role, "affiliation": sp.affiliation, "side": sp.side}
-        return self._get_or_create("s", self._speakers, speakers, "speaker_key", key, values)
+    def speaker_ids(self, rec: Record) -> list[int]:
+        """Ids of the turns' speakers, creating the new ones (three statements at most per record)."""
+        keys = [
+            speaker_key(t.speaker.name, t.speaker.title, t.speaker.role, t.speaker.affiliation, t.speaker.side)
+            for t in rec.turns
+        ]
+        missing = {k: t.speaker for k, t in zip(keys, rec.turns, strict=True) if self._cached("s", k) is None}
+        if missing:
+            found = dict(self.conn.execute(_FIND_SPEAKERS, {"keys": list(missing)}).all())
+            new = [k for k in missing if k not in found]
+            if new:
+                self.conn.execute(
+                    _on_conflict_do_nothing(self.conn, speakers, "speaker_key"),
+                    [
+                        {
+                            "speaker_key": k,
+                            "name": missing[k].name,
+                            "title": missing[k].title,
+                            "role": missing[k].role,
+                            "affiliation": missing[k].affiliation,
+                            "side": missing[k].side,
+                        }
+                        for k in new
+                    ],
+                )
+                found.update(self.conn.execute(_FIND_SPEAKERS, {"keys": new}).all())
+            for k, sid in found.items():
+                self._pending[("s", k)] = sid
+        return [self._cached("s", k) for k in keys]  # type: ignore[misc]
 
     def dialogue_id(self, rec: Record) -> int | None:
         """The constructive dialogue a record belongs to: body, session and State party."""
         if not (rec.body and rec.session is not None and rec.state_party_code):
             return None
         key = f"{rec.body}/{rec.session}/{rec.state_party_code}"
-        values = {
-            "body": rec.body,
-            "session": rec.session,
-            "state_code": rec.state_party_code,
-            "state_party": rec.state_party,
-            "year": _year(rec.date),
-        }
-        return self._get_or_create("d", self._dialogues, dialogues, "dialogue_key", key, values)
+        if (found := self._cached("d", key)) is not None:
+            return found
+        found = self.conn.execute(_FIND_DIALOGUE, {"k": key}).scalar()
+        if found is None:
+            values = {
+                "dialogue_key": key,
+                "body": rec.body,
+                "session": rec.session,
+                "state_code": rec.state_party_code,
+                "state_party": rec.state_party,
+                "year": _year(rec.date),
+            }
+            self.conn.execute(_on_conflict_do_nothing(self.conn, dialogues, "dialogue_key"), values)
+            found = self.conn.execute(_FIND_DIALOGUE, {"k": key}).scalar_one()
+        self._pending[("d", key)] = found
+        return found
 
     def store(self, p: Prepared) -> Stored:
         """Store one record inside the caller's transaction; identical content is stored once."""
         conn, rec, now = self.conn, p.record, datetime.now(UTC)
         key = record_key(rec, p.content_hash)
-        rv = record_versions.c
-        known = conn.execute(select(rv.id, rv.version, rv.is_current).where(rv.content_hash == p.content_hash)).first()
+        known = conn.execute(_FIND_HASH, {"h": p.content_hash}).first()
         if known is not None:
             self._add_source(known.id, rec, now)
             return Stored(p.path, UNCHANGED, key, rec.language, known.version, known.is_current)
 
-        row = conn.execute(
-            select(records.c.id).where(records.c.record_key == key, records.c.language == rec.language)
-        ).first()
+        record_id = conn.execute(_FIND_RECORD, {"k": key, "l": rec.language}).scalar()
         current = None
-        if row is None:
-            record_id = conn.execute(
-                insert(records)
-                .values(record_key=key, language=rec.language, symbol=rec.symbol, body=rec.body)
-                .returning(records.c.id)
-            ).scalar_one()
+        if record_id is None:
+            values = {"record_key": key, "language": rec.language, "symbol": rec.symbol, "body": rec.body}
+            record_id = conn.execute(_INSERT_RECORD, {**values, "current_version": 1}).scalar_one()
             version = 1
         else:
-            record_id = row.id
-            version = conn.execute(select(func.max(rv.version)).where(rv.record_id == record_id)).scalar_one() + 1
-            current = conn.execute(
-                select(rv.id, rv.distribution_date).where(rv.record_id == record_id, rv.is_current)
-            ).first()
+            version = conn.execute(_MAX_VERSION, {"r": record_id}).scalar_one() + 1
+            current = conn.execute(_CURRENT, {"r": record_id}).first()
         # The current version is the latest issued (distribution date), else the latest ingested.
         make_current = current is None or (rec.distribution_date or "") >= (current.distribution_date or "")
         version_id = conn.execute(
-            insert(record_versions)
-            .values(
-                record_id=record_id,
-                version=version,
-                content_hash=p.content_hash,
-                is_current=make_current,
-                ingested_at=now,
-                dialogue_id=self.dialogue_id(rec),
+            _INSERT_VERSION,
+            {
+                "record_id": record_id,
+                "version": version,
+                "content_hash": p.content_hash,
+                "is_current": make_current,
+                "ingested_at": now,
+                "dialogue_id": self.dialogue_id(rec),
                 **_cover(rec),
-            )
-            .returning(rv.id)
+            },
         ).scalar_one()
-        self._add_source(version_id, rec, now)
+        self._add_source(version_id, rec, now, new=True)
         index_rows = self._contents(version_id, rec, p.terms)
         if make_current:
             index = fts.backend(conn)
             if current is not None:
                 conn.execute(update(record_versions).where(rv.id == current.id).values(is_current=False))
                 index.remove_version(conn, current.id)
-            conn.execute(update(records).where(records.c.id == record_id).values(current_version=version))
+                conn.execute(update(records).where(records.c.id == record_id).values(current_version=version))
             index.add(conn, index_rows)
         return Stored(p.path, NEW if version == 1 else NEW_VERSION, key, rec.language, version, make_current)
 
-    def _add_source(self, version_id: int, rec: Record, now: datetime) -> None:
+    def _add_source(self, version_id: int, rec: Record, now: datetime, new: bool = False) -> None:
         src = rec.source
         if src is None or not src.sha256:
             return
-        s = sources.c
-        exists = self.conn.execute(select(s.id).where(s.sha256 == src.sha256, s.version_id == version_id)).first()
-        if exists is None:
+        if new or self.conn.execute(_FIND_SOURCE, {"h": src.sha256, "v": version_id}).first() is None:
             self.conn.execute(
-                insert(sources).values(
-                    version_id=version_id,
-                    path=src.path,
-                    format=src.format,
-                    sha256=src.sha256,
-                    pages=src.pages,
-                    ingested_at=now,
-                )
+                insert(sources),
+                {
+                    "version_id": version_id,
+                    "path": src.path,
+                    "format": src.format,
+                    "sha256": src.sha256,
+                    "pages": src.pages,
+                    "ingested_at": now,
+                },
             )
 
     def _contents(self, version_id: int, rec: Record, terms: list[str]) -> list[fts.IndexRow]:
@@ -205,6 +237,7 @@ class Writer:
             conn.execute(insert(agenda_items), agenda_rows)
 
         if rec.turns:
+            speaker_ids = self.speaker_ids(rec)
             conn.execute(
                 insert(turns),
                 [
@@ -212,11 +245,11 @@ class Writer:
                         "version_id": version_id,
                         "idx": t.index,
                         "cid": t.id,
-                        "speaker_id": self.speaker_id(t.speaker),
+                        "speaker_id": sid,
                         "first_paragraph": min(t.paragraphs) if t.paragraphs else None,
                         "last_paragraph": max(t.paragraphs) if t.paragraphs else None,
                     }
-                    for t in rec.turns
+                    for t, sid in zip(rec.turns, speaker_ids, strict=True)
                 ],
             )
 
@@ -224,7 +257,7 @@ class Writer:
         if rec.paragraphs:
             ids = list(
                 conn.execute(
-                    insert(paragraphs).returning(paragraphs.c.id, sort_by_parameter_order=True),
+                    _INSERT_PARAGRAPHS,
                     [
                         {
                             "version_id": version_id,
@@ -290,7 +323,7 @@ class Writer:
         qs = rec.questions or []
         qids = list(
             self.conn.execute(
-                insert(questions).returning(questions.c.id, sort_by_parameter_order=True),
+                _INSERT_QUESTIONS,
                 [
                     {
                         "version_id": version_id,
