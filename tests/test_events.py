@@ -135,3 +135,22 @@ def test_italic_stage_direction_of_unknown_wording_is_an_event():
 def test_event_at_the_end_has_no_next_paragraph():
     rec = record([SPEECH, "The meeting rose at 1 p.m."])
     assert rec.events[-1].kind == "rose" and rec.events[-1].before_paragraph is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "kind", "time"),
+    [
+        ("fr", "La deuxième partie de la séance est ouverte à 17 h 30.", "discussion_began", "17 h 30"),
+        ("fr", "La partie publique de la séance est ouverte à 15h05 .", "public_part_began", "15h05"),
+        (
+            "es",
+            "Se declara abierta la segunda parte ( pública ) de la sesión a las 12 . 45 horas .",
+            "public_part_began",
+            "12.45 horas",
+        ),
+        ("en", "The second part of the meeting was called to order at 4.20 p.m.", "discussion_began", "4.20 p.m."),
+    ],
+)
+def test_opening_of_a_part(lang, line, kind, time):
+    rec = record([line, {"en": SPEECH, "fr": _speech("fr"), "es": _speech("es")}[lang]], lang=lang, opening=False)
+    assert [(e.kind, e.time) for e in rec.events] == [(kind, time)]

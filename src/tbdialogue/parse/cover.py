@@ -95,6 +95,11 @@ def parse_cover(lines: list[str], profile: Profile, title_index: int | None) -> 
         m = profile.meeting.search(title)
         if m:
             cov.meeting = ordinal(m.group("n"), profile)
+        if cov.meeting is None:
+            # Words broken by stray spaces ("of th e 409th meeting"): read the title without spaces.
+            m = profile.meeting_squashed.search(squash(title))
+            if m:
+                cov.meeting = int(m.group(1))
         low = squash(title)
         for key, value in profile.parts:
             if key in low:
@@ -191,7 +196,7 @@ def _held(cov: Cover, flat: str, profile: Profile) -> None:
     m = profile.held.search(flat)
     if not m:
         return
-    cov.place = m.group("place").strip(" ,")
+    cov.place = (m.group("place") or m.group("place2")).strip(" ,")
     cov.date, _ = parse_date(m.group("date"), profile)
     cov.time = m.group("time").strip()
 

@@ -10,6 +10,7 @@ from .profiles import Profile
 _DIGITS = re.compile(r"(?<!\d)(\d{1,5})(?!\d)")
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CONNECTORS = {"and", "et", "y"}
+_SPACED_DIGITS = re.compile(r"(?<!\d)\d{1,5}(?: \d{1,4})*(?!\d)")
 
 
 def number_words(text: str, profile: Profile) -> int | None:
@@ -38,6 +39,36 @@ def number_words(text: str, profile: Profile) -> int | None:
     return total or None
 
 
+def number_words_squashed(text: str, profile: Profile) -> int | None:
+    """Number words broken or run together ("Fiftyfifth", "Quarante ‑ cin qu ième"): the longest
+    tail of the text, starting at a word boundary, that splits wholly into number words."""
+    words = [w for w in re.split(r"[\s\-\u2010-\u2015]+", text.lower()) if w]
+    vocab = {**profile.units, **profile.tens, **profile.hundreds, **dict.fromkeys(_CONNECTORS, 0)}
+    best = None
+    for start in range(len(words) - 1, -1, -1):
+        parts = _segment("".join(words[start:]), vocab)
+        if parts is not None:
+            best = parts
+    if not best:
+        return None
+    return number_words(" ".join(best), profile)
+
+
+def _segment(s: str, vocab: dict[str, int]) -> list[str] | None:
+    """Split ``s`` wholly into vocabulary words (longest first), or None."""
+    if not s:
+        return []
+    if len(s) > 60:
+        return None
+    for end in range(len(s), 0, -1):
+        head = s[:end]
+        if head in vocab:
+            rest = _segment(s[end:], vocab)
+            if rest is not None:
+                return [head, *rest]
+    return None
+
+
 def number_start(words: list[str], profile: Profile) -> int | None:
     """Index of the first of the trailing ``words`` that spell a number ("… Families Thirty-seventh")."""
     start = None
@@ -55,10 +86,10 @@ def number_start(words: list[str], profile: Profile) -> int | None:
 
 def ordinal(text: str, profile: Profile) -> int | None:
     """A number from figures ("537th", "2222 e", "13º") or, failing that, from words."""
-    figures = _DIGITS.findall(text)
-    if figures:
-        return int(figures[-1])
-    return number_words(text, profile)
+    spaced = _SPACED_DIGITS.findall(text)
+    if spaced:
+        return int(spaced[-1].replace(" ", ""))  # "2 7 th", "15 41 e": one number broken by spaces
+    return number_words(text, profile) or number_words_squashed(text, profile)
 
 
 def parse_date(text: str, profile: Profile) -> tuple[str | None, re.Match[str] | None]:

@@ -21,12 +21,14 @@ RECORD_STEMS = {
 }
 _KNOWN_FIRST = ("CMW", "CERD", "CCPR", "CEDAW", "CAT", "CRC", "CRPD", "CED", "HRI", "SPT", "E", "A", "S")
 
-_COMP = r"(?:[A-Z][A-Za-z]{0,11}(?:\.\d{1,4})?(?:-\d{1,4})?|\d{1,4}(?:-\d{1,4})?)"
+_COMP = r"(?:[A-Z][A-Za-z]{0,11}(?:\.\d{1,6})?(?:-\d{1,4})?|\d{1,4}(?:-\d{1,4})?)"
 SYMBOL = re.compile(rf"(?<![\w/.])[A-Z]{{1,8}}(?:/{_COMP}){{2,9}}")
 _ADDENDUM = re.compile(r"\s*(?:,\s*)?(?:and|et|y|e|&)\s+((?:Add|Corr|Rev)\.\d{1,3})\b")
 _SIBLING = re.compile(r"\s*(?:and|et|y|e|&)\s+(\d{1,3}(?:-\d{1,3})?)(?![\w/.])")
 _SPACE_AFTER_SLASH = re.compile(r"(?<=[A-Z0-9.]/) +(?=[A-Z0-9])")
 _SPACE_BEFORE_SLASH = re.compile(r"(?<=[A-Z0-9]) +(?=/[A-Z0-9])")
+_SPACE_AFTER_DOT = re.compile(r"(?<=/)(SR|Add|Rev|Corr|CRP|L|R)\.\s+(?=\d)")
+_SPLIT_DIGITS = re.compile(r"(/\d{1,4}) (\d{1,3})(?=\s*[);,\]])")
 _BROKEN_STEM = re.compile(r"\b([A-Z]{1,3}) ([A-Z]{1,4})(?=/)")
 
 
@@ -35,6 +37,8 @@ def repair_symbols(text: str) -> str:
     text = ascii_dashes(text)
     text = _SPACE_AFTER_SLASH.sub("", text)
     text = _SPACE_BEFORE_SLASH.sub("", text)
+    text = _SPACE_AFTER_DOT.sub(r"\1.", text)  # "CAT/C/SR. 865" → "CAT/C/SR.865"
+    text = _SPLIT_DIGITS.sub(r"\1\2", text)  # "HRI/CORE/LKA/200 8 )" → "HRI/CORE/LKA/2008)"
 
     def join(m: re.Match[str]) -> str:
         joined = m.group(1) + m.group(2)

@@ -31,6 +31,7 @@ class Profile:
     # cover
     title: re.Pattern[str]
     meeting: re.Pattern[str]
+    meeting_squashed: re.Pattern[str]
     session: re.Pattern[str]
     held: re.Pattern[str]
     date: re.Pattern[str]
@@ -89,6 +90,7 @@ def _load(language: str) -> Profile:
         ordinal_suffix=num["ordinal_suffix"],
         title=_rx(cover["title"]),
         meeting=_rx(cover["meeting"]),
+        meeting_squashed=_rx(cover["meeting_squashed"]),
         session=_rx(cover["session"]),
         held=_rx(cover["held"].replace("{time}", ev["time"])),
         date=_rx(cover["date"]),
