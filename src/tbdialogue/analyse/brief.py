@@ -29,7 +29,10 @@ def filtered(a: DialogueAnalysis, statuses: set[str] | None) -> list[tuple[Recor
 
 
 def asker(q: Question) -> str:
-    return q.asker + (f" ({q.asker_role})" if q.asker_role else "") if q.asker else "—"
+    if not q.asker:
+        return "—"
+    role = q.asker_role if q.asker_role and q.asker_role.lower() not in q.asker.lower() else None
+    return q.asker + (f" ({role})" if role else "")
 
 
 def where(q: Question, record: Record) -> list[str]:

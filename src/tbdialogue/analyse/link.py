@@ -231,9 +231,7 @@ def decide(sc: Scored, params: LinkParams, scores: dict[int, float] | None = Non
     best = ranked[0][0] if ranked else 0.0
     links = [c for s, c in ranked if s >= params.t_link and s >= params.ratio * best][: params.max_links]
     status = "answered" if best >= params.t_answered else ("partial" if best >= params.t_link else "unanswered")
-    before = [c for c in sc.before if params.score(c) >= params.t_answered]
-    before.sort(key=lambda c: -params.score(c))
-    return Decision(status, links, best, before[:2])
+    return Decision(status, links, best, [])
 
 
 def decide_all(scored: Sequence[Scored], params: LinkParams) -> list[Decision]:
@@ -262,12 +260,26 @@ def _evidence(sc: Scored, dec: Decision, params: LinkParams, mode: str) -> dict:
     }
 
 
+def _before_threshold(scored: Sequence[Scored], decisions: Sequence[Decision], params: LinkParams) -> float:
+    """How strongly an earlier delegation paragraph must match to be flagged: at least as well as
+    the median answer linked to an answered question of this dialogue (raw score)."""
+    raw = sorted(params.score(c) for d in decisions if d.status == "answered" for c in d.links)
+    return raw[len(raw) // 2] if raw else float("inf")
+
+
 def to_questions(d: Dialogue, scored: list[Scored], params: LinkParams, mode: str) -> list[list[Question]]:
     """The model's Question objects, per record of the dialogue."""
     out: list[list[Question]] = [[] for _ in d.records]
     counters = [0] * len(d.records)
-    for sc, dec in zip(scored, decide_all(scored, params), strict=True):
+    decisions = decide_all(scored, params)
+    flag_at = _before_threshold(scored, decisions, params)
+    for sc, dec in zip(scored, decisions, strict=True):
         rec = d.records[sc.record]
+        after_best = max((params.score(c) for c in sc.candidates), default=0.0)
+        dec.before = sorted(
+            (c for c in sc.before if params.score(c) >= flag_at and params.score(c) > after_best),
+            key=lambda c: -params.score(c),
+        )[:2]
         counters[sc.record] += 1
         q = sc.question
         para = rec.paragraphs[q.paragraph - 1]
