@@ -184,3 +184,17 @@ def test_folder_is_parsed_file_by_file(tmp_path):
     ok = run_cli("parse", str(folder / "a.pdf"), str(folder / "b.docx"))
     assert ok.returncode == 0, ok.stderr
     assert ok.stdout.decode().count("== ") == 2
+
+
+def test_docx_whose_first_members_are_large_is_still_a_docx(tmp_path):
+    """The format is read from the archive's central directory too, not only its first bytes."""
+    import random
+
+    out = io.BytesIO()
+    noise = random.Random(3).randbytes(200_000)  # incompressible, stored first
+    with zipfile.ZipFile(DOCX) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        dst.writestr("docProps/thumbnail.bin", noise)
+        for info in src.infolist():
+            dst.writestr(info.filename, src.read(info))
+    record = parse_bytes(out.getvalue(), name="record.docx")
+    assert record.source.format == "docx" and len(record.paragraphs) == 48

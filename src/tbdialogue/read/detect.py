@@ -42,8 +42,9 @@ def sniff(data: bytes, name: str | None = None) -> str:
 
 
 def _zip_kind(data: bytes) -> str:
-    """docx / odt / xlsx / zip, from the member names in the first kilobytes of the archive."""
-    head = data[:65536]
+    """docx / odt / xlsx / zip, from the member names at the start of the archive or in its
+    central directory (at the end), so that a DOCX whose media come first is still a DOCX."""
+    head = data[:65536] + data[-65536:]
     if b"word/" in head:
         return "docx"
     if b"mimetypeapplication/vnd.oasis.opendocument.text" in head:
