@@ -13,6 +13,7 @@ from tbdialogue import UnreadableInput, parse_bytes, parse_file
 from tbdialogue.read import safezip
 
 from .conftest import run_cli
+from .test_bad_input import _one_line_error
 from .test_formats_parity import FIXTURES
 
 PDF = FIXTURES / "CMW-C-SR.537.pdf"
@@ -20,14 +21,7 @@ DOCX = FIXTURES / "CMW-C-SR.537.docx"
 
 
 def _refused(path, *fragments: str, env: dict | None = None) -> str:
-    result = run_cli("parse", str(path), env=env)
-    err = result.stderr.decode("utf-8")
-    assert result.returncode == 2, (result.returncode, err)
-    assert err.startswith("error: ") and err.count("\n") == 1, err
-    assert "Traceback" not in err
-    for fragment in fragments:
-        assert fragment in err, err
-    return err
+    return _one_line_error(run_cli("parse", str(path), env=env), *fragments)
 
 
 def test_scanned_pdf_without_text_layer():
