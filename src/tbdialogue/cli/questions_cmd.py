@@ -27,13 +27,20 @@ class Status(StrEnum):
 @app.command("questions")
 def questions_command(
     files: list[Path] = typer.Argument(
-        ..., help="The records of a dialogue (e.g. both meetings of a review), any order.", show_default=False
+        None,
+        help="The records of a dialogue (e.g. both meetings of a review), any order. None: the corpus (--db).",
+        show_default=False,
     ),
     status: list[Status] = typer.Option([], "--status", "-s", help="Show only this status (repeatable)."),
     format: QFormat = typer.Option(QFormat.table, "--format", "-f", help="table, json, csv, or md (a brief)."),
     encoding: str | None = typer.Option(None, help="Text encoding when not UTF-8 (e.g. cp1252)."),
     language: str | None = typer.Option(None, help="Force the language profile: en, fr or es."),
     no_embeddings: bool = typer.Option(False, "--no-embeddings", help="Link with lexical evidence only."),
+    db: str | None = typer.Option(None, "--db", envvar="TBDIALOGUE_DB", help="Without files: the corpus database."),
+    state: str | None = typer.Option(None, help="Without files: questions to this State party (name or ISO code)."),
+    body: str | None = typer.Option(None, help="Without files: this treaty body (CMW, CERD …)."),
+    year: str | None = typer.Option(None, help="Without files: this year or range (2013-2023)."),
+    session: int | None = typer.Option(None, help="Without files: this session."),
 ) -> None:
     """List every question the Committee asked, who asked it, its status (answered, partial,
     unanswered) and where it was answered (citable paragraph ids), with a one-line summary.
@@ -42,6 +49,15 @@ def questions_command(
     after each question, in the same meeting and in the next. "Unanswered" means no answer was
     found in the records supplied; warnings say when the dialogue is visibly incomplete.
     """
+    if not files:  # the corpus: questions stored by `tbdialogue ingest --analyze`
+        from .questions_db import corpus_questions
+
+        statuses = [s.value for s in status]
+        return corpus_questions(
+            db, statuses=statuses, state=state, body=body, year=year, session=session, format=format.value
+        )
+    if state or body or year or session is not None:
+        fail("--state, --body, --year and --session select questions in the corpus: give them without files")
     from ..analyse import analyse_paths, summary_line
     from ..analyse.brief import counts_of, rows, to_csv, to_json, to_markdown
 
