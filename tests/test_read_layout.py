@@ -129,3 +129,23 @@ def test_bold_from_weight_or_from_the_font_name():
         assert "The meeting rose at 1 p.m." in italic, name
         assert doc.header_symbol == "CMW/C/SR.537"
         assert doc.page_count == 8
+
+
+def test_two_columns_side_by_side_are_read_column_by_column():
+    """The UN cover sets the treaty's name (bold, 14 pt) beside "Distr.: General / date / Original"."""
+    chunks = [
+        line("International Convention on the", 745, x0=56, x1=300, size=14, bold=True),
+        line("Distr.: General", 745, x0=400, x1=470),
+        line("5 December 2023", 733, x0=400, x1=478),
+        line("Protection of the Rights of All", 727, x0=56, x1=290, size=14, bold=True),
+        line("Migrant Workers", 709, x0=56, x1=180, size=14, bold=True),
+        line("Original: English", 709, x0=400, x1=476),
+        line("Chair:", 650, x0=56, x1=84),
+        line("Mr. Corzo Sosa", 650, x0=142, x1=210),  # after a wide tab: one line all the same
+    ]
+    assert [b.text for b in page_blocks([page(1, chunks)])] == [
+        "International Convention on the Protection of the Rights of All Migrant Workers",
+        "Distr.: General 5 December 2023",  # a small line beside a big one is no superscript of it
+        "Original: English",
+        "Chair: Mr. Corzo Sosa",
+    ]

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 
 from .blocks import Block, Run
 
-#: Two chunks on one baseline further apart than this many ems are separate columns/segments.
-SEGMENT_GAP_EM = 6.0
+#: Two chunks on one baseline further apart than this many ems (of the smaller type) are separate
+#: segments: a running header's parts, or two columns side by side.
+SEGMENT_GAP_EM = 4.0
 #: A chunk this much smaller than its line (or less) and raised is a superscript.
 SUPERSCRIPT = 0.85
 #: Share of the page height, at the top and at the bottom, where running headers/footers live.
@@ -58,6 +59,8 @@ class Line:
     x1: float
     #: Note marks printed as superscripts in this line (removed from its text).
     refs: list[str] = field(default_factory=list)
+    #: Lines cut from one baseline at wide gaps share a group number.
+    group: int = -1
 
     @property
     def text(self) -> str:
@@ -124,8 +127,10 @@ def make_lines(chunks: list[Chunk]) -> list[Line]:
         for gi in range(len(groups) - 1, max(-1, len(groups) - 4), -1):
             base, size = bases[gi]
             big = max(size, c.size)
-            raised = c.size <= SUPERSCRIPT * size and 0 < c.base - base <= 0.6 * size
-            lowered_by = size <= SUPERSCRIPT * c.size and 0 < base - c.base <= 0.6 * c.size  # group is a superscript
+            # A superscript touches the text it belongs to; a smaller line of another column does not.
+            near = any(c.x0 <= o.x1 + big and c.x1 >= o.x0 - big for o in groups[gi])
+            raised = near and c.size <= SUPERSCRIPT * size and 0 < c.base - base <= 0.6 * size
+            lowered_by = near and size <= SUPERSCRIPT * c.size and 0 < base - c.base <= 0.6 * c.size
             if abs(c.base - base) <= 0.35 * big or raised or lowered_by:
                 groups[gi].append(c)
                 if c.size > size:
@@ -136,20 +141,23 @@ def make_lines(chunks: list[Chunk]) -> list[Line]:
             groups.append([c])
             bases.append((c.base, c.size))
     lines: list[Line] = []
-    for group, (base, size) in zip(groups, bases, strict=True):
+    for number, (group, (base, size)) in enumerate(zip(groups, bases, strict=True)):
         group.sort(key=lambda c: c.x0)
         segment: list[Chunk] = []
         for c in group:
-            if segment and c.x0 - segment[-1].x1 > SEGMENT_GAP_EM * max(size, 1.0):
-                lines.append(_line(segment, base, size))
+            if segment and c.x0 - segment[-1].x1 > SEGMENT_GAP_EM * max(min(c.size, segment[-1].size), 1.0):
+                lines.append(_line(segment, base, size, number))
                 segment = []
             segment.append(c)
-        lines.append(_line(segment, base, size))
+        lines.append(_line(segment, base, size, number))
     lines.sort(key=lambda ln: (-ln.base, ln.x0))
     return lines
 
 
-def _line(chunks: list[Chunk], base: float, size: float) -> Line:
+def _line(chunks: list[Chunk], base: float, size: float, group: int = -1) -> Line:
+    # The segment's own type size and baseline (another segment of the baseline may be larger).
+    big = max(chunks, key=lambda c: (c.size, len(c.text.strip())))
+    size, base = big.size, big.base
     kept: list[Chunk] = []
     refs: list[str] = []
     for c in chunks:
@@ -169,7 +177,7 @@ def _line(chunks: list[Chunk], base: float, size: float) -> Line:
         out.append(c)
     x0 = min((c.x0 for c in chunks), default=0.0)
     x1 = max((c.x1 for c in chunks), default=0.0)
-    return Line(out, base, size, x0, x1, refs)
+    return Line(out, base, size, x0, x1, refs, group)
 
 
 # -- furniture ----------------------------------------------------------------------------------------
@@ -382,6 +390,81 @@ def _starts_new(prev: Line, line: Line, block_right: float) -> bool:
     return prev.x1 + need < block_right - 0.5 * size
 
 
+def reading_order(lines: list[Line]) -> list[Line]:
+    """Lines in reading order where the page sets two columns side by side (the UN cover: the
+    treaty's name on the left, "Distr.: General / date / Original: English" on the right): the left
+    column, then the right one. A band of columns needs two baselines cut at the same place; a
+    single cut line ("Chair:" and a name after a wide tab) is put back together."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        cut = _cut(lines, i)
+        if cut is None:
+            n = _group_len(lines, i)
+            out.append(_joined(lines[i : i + n]))  # one line, or three parts and more: kept as one
+            i += n
+            continue
+        lo, hi = cut
+        band = list(range(i, i + _group_len(lines, i)))
+        cuts = 1
+        j = band[-1] + 1
+        while j < len(lines):
+            nxt = lines[j]
+            if nxt.base < lines[band[-1]].base - 2.5 * max(nxt.size, lines[band[-1]].size):
+                break
+            other = _cut(lines, j)
+            if other is not None and other[0] < hi and other[1] > lo:
+                lo, hi = max(lo, other[0]), min(hi, other[1])
+                n = _group_len(lines, j)
+                band.extend(range(j, j + n))
+                cuts += 1
+                j += n
+            elif other is None and (nxt.x1 <= hi or nxt.x0 >= lo):
+                band.append(j)
+                j += 1
+            else:
+                break
+        if cuts >= 2:
+            left = [lines[k] for k in band if lines[k].x1 <= hi]
+            right = [lines[k] for k in band if lines[k].x1 > hi]
+            out.extend(left + right)
+            i = band[-1] + 1
+        else:
+            n = _group_len(lines, i)
+            out.append(_joined(lines[i : i + n]))
+            i += n
+    return out
+
+
+def _group_len(lines: list[Line], i: int) -> int:
+    n = 1
+    while i + n < len(lines) and lines[i + n].group == lines[i].group and lines[i].group >= 0:
+        n += 1
+    return n
+
+
+def _cut(lines: list[Line], i: int) -> tuple[float, float] | None:
+    """(end of the left part, start of the right part) of a baseline cut in two, else None."""
+    n = _group_len(lines, i)
+    if n != 2:
+        return None
+    return lines[i].x1, lines[i + 1].x0
+
+
+def _joined(parts: list[Line]) -> Line:
+    if len(parts) == 1:
+        return parts[0]
+    chunks: list[Chunk] = []
+    for part in parts:
+        if chunks:
+            prev = chunks[-1]
+            chunks.append(Chunk(" ", prev.x1, part.x0, part.base, prev.size, prev.bold, prev.italic))
+        chunks.extend(part.chunks)
+    first = parts[0]
+    refs = [r for p in parts for r in p.refs]
+    return Line(chunks, first.base, max(p.size for p in parts), first.x0, parts[-1].x1, refs, first.group)
+
+
 def page_blocks(pages: list[Page]) -> list[Block]:
     """Body lines → blocks (paragraphs), with page-break splits rejoined when the layout says the
     paragraph goes on: the page's last line runs to the right edge and the next page's first line
@@ -395,7 +478,7 @@ def page_blocks(pages: list[Page]) -> list[Block]:
     last_line: Line | None = None
     last_right = 0.0
     for page in pages:
-        lines = [ln for ln in page.lines if ln.text.strip()]
+        lines = reading_order([ln for ln in page.lines if ln.text.strip()])
         if not lines:
             continue
         right = right_edge(lines)
