@@ -149,3 +149,52 @@ def test_two_columns_side_by_side_are_read_column_by_column():
         "Original: English",
         "Chair: Mr. Corzo Sosa",
     ]
+
+
+def _glyph_by_glyph_pdf() -> bytes:
+    """A PDF whose every letter is its own text object and whose words are only placed apart (no
+    space characters), as some generators write them; built with PDFium itself."""
+    import ctypes
+    import io
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(595, 842)
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    lines = [
+        ("Summary record of the 537th meeting", ()),
+        ("1. The meeting was called to order at 10.10 a.m.", ()),
+        ("2. Mr. Bazarbaev (Kyrgyzstan) said that treatment was free.", ("Mr.", "Bazarbaev")),
+    ]
+    y = 750.0
+    for text, bold_words in lines:
+        x = 72.0
+        for word in text.split(" "):
+            for ch in word:
+                obj = raw.FPDFPageObj_NewTextObj(pdf.raw, b"Times-Bold" if word in bold_words else b"Times-Roman", 10.0)
+                units = (ch + "\0").encode("utf-16-le")
+                raw.FPDFText_SetText(obj, (ctypes.c_ushort * (len(units) // 2)).from_buffer_copy(units))
+                raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+                raw.FPDFPage_InsertObject(page.raw, obj)
+                raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+                x = right.value + 0.6  # the next letter just after this one
+            x += 3.5  # a word space, with no space character
+        y -= 20
+    raw.FPDFPage_GenerateContent(page.raw)
+    buf = io.BytesIO()
+    pdf.save(buf)
+    return buf.getvalue()
+
+
+def test_letters_placed_one_by_one_make_words_and_spaces():
+    from tbdialogue.read import read_bytes
+
+    doc = read_bytes(_glyph_by_glyph_pdf(), path="glyphs.pdf")
+    assert [b.text for b in doc.blocks] == [
+        "Summary record of the 537th meeting",
+        "1. The meeting was called to order at 10.10 a.m.",
+        "2. Mr. Bazarbaev (Kyrgyzstan) said that treatment was free.",
+    ]
+    assert doc.blocks[2].bold_prefix() == "Mr. Bazarbaev"

@@ -172,7 +172,9 @@ def _line(chunks: list[Chunk], base: float, size: float, group: int = -1) -> Lin
         if out:
             prev = out[-1]
             gap = c.x0 - prev.x1
-            if gap > 0.15 * size and not prev.text.endswith((" ", "\t")) and not c.text.startswith((" ", "\t")):
+            # PDFium already puts the spaces it sees between words into the text; a wider gap
+            # without one (a tab, letters placed one by one) is a space too.
+            if gap > 0.3 * size and not prev.text.endswith((" ", "\t")) and not c.text.startswith((" ", "\t")):
                 out.append(Chunk(" ", prev.x1, c.x0, base, prev.size, prev.bold and c.bold, prev.italic and c.italic))
         out.append(c)
     x0 = min((c.x0 for c in chunks), default=0.0)
