@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .errors import TbdError, UnreadableInput
 from .model import Record
+from .parse.events import OPENING
 
 #: Fields scored, in report order. "called_to_order" is the time of the opening event.
 FIELDS = (
@@ -22,7 +23,6 @@ FIELDS = (
     "chair", "state_party", "documents", "called_to_order",
 )  # fmt: skip
 NULL_IS_A_VALUE = frozenset({"state_party", "part"})
-OPENING = ("called_to_order", "public_part_began", "discussion_began")
 
 
 @dataclass

@@ -6,28 +6,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..model import EVENT_KINDS
 from .normalize import repair
 from .profiles import Profile
 
 #: Events that open the part of a meeting that the record covers.
 OPENING = ("called_to_order", "public_part_began", "discussion_began")
 #: Events that never come from an ordinary sentence of speech; safe to test before speaker labels.
-PROCEDURAL = frozenset(
-    {
-        "called_to_order",
-        "suspended",
-        "resumed",
-        "rose",
-        "adjourned",
-        "public_part_began",
-        "public_part_ended",
-        "private_part",
-        "discussion_began",
-        "delegation_joined",
-        "delegation_withdrew",
-        "chair_taken",
-    }
-)
+#: "It was so decided" and the unknown ("other") are tested only after labels.
+PROCEDURAL = frozenset(EVENT_KINDS) - {"decision", "other"}
 #: Longest stage direction tested against the patterns; longer blocks are speech.
 MAX_EVENT_CHARS = 400
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ])")
