@@ -212,3 +212,17 @@ def test_html_lists_footnotes_and_word_markup():
 def test_html_in_windows_1252_without_a_charset():
     doc = read_bytes("<html><body><p>Mr. Ünver said – yes.</p></body></html>".encode("cp1252"), path="x.html")
     assert doc.blocks[0].text == "Mr. Ünver said – yes."
+
+
+def test_docx_pages_where_word_recorded_its_page_breaks():
+    def build(d):
+        w = nsdecls("w")
+        d.add_paragraph("1. A paragraph on page one.")
+        p = d.add_paragraph("2. A paragraph that runs ")
+        p._p.append(parse_xml(f"<w:r {w}><w:lastRenderedPageBreak/><w:t>over the break.</w:t></w:r>"))
+        p = d.add_paragraph()
+        p._p.append(parse_xml(f"<w:r {w}><w:lastRenderedPageBreak/><w:t>3. On page three.</w:t></w:r>"))
+
+    doc = _read(build)
+    assert [b.pages for b in doc.blocks] == [[1], [1, 2], [3]]
+    assert doc.page_count == 3

@@ -278,18 +278,16 @@ class _Reader:
                     text = el.text or ""
                 elif tag in _TEXT_OF:
                     text = _TEXT_OF[tag]
-                elif tag == W + "br":
-                    kind = el.get(W + "type")
-                    if kind == "page":
-                        self.page += 1
-                        pages.append(self.page)
-                        continue
-                    text = "\n" if kind in (None, "textWrapping") else ""
-                elif tag == W + "lastRenderedPageBreak":
-                    self.paged = True
+                elif tag == W + "br" and el.get(W + "type") == "page" or tag == W + "lastRenderedPageBreak":
+                    self.paged = self.paged or tag == W + "lastRenderedPageBreak"
                     self.page += 1
-                    pages.append(self.page)
+                    if any(r.text.strip() for line in lines for r in line):
+                        pages.append(self.page)  # the paragraph runs over the break
+                    else:
+                        pages = [self.page]  # the paragraph starts on the new page
                     continue
+                elif tag == W + "br":
+                    text = "\n" if el.get(W + "type") in (None, "textWrapping") else ""
                 else:
                     continue  # field codes, deleted text, footnote references, drawings
                 for k, piece in enumerate(text.split("\n")):
