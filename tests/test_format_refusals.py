@@ -192,3 +192,30 @@ def test_docx_whose_first_members_are_large_is_still_a_docx(tmp_path):
             dst.writestr(info.filename, src.read(info))
     record = parse_bytes(out.getvalue(), name="record.docx")
     assert record.source.format == "docx" and len(record.paragraphs) == 48
+
+
+@pytest.mark.parametrize(
+    "name", ["CMW-C-SR.537.pdf", "CMW-C-SR.537-base14.pdf", "CMW-C-SR.537.docx", "CMW-C-SR.537.html"]
+)
+def test_damaged_files_give_a_record_or_a_clear_error(name):
+    """Cut, overwritten or scribbled-on copies of each fixture: a record (with warnings) or an
+    UnreadableInput/NotASummaryRecord, never another exception."""
+    import contextlib
+    import random
+
+    from tbdialogue import TbdError
+
+    data = (FIXTURES / name).read_bytes()
+    rng = random.Random(name)
+    for k in range(24):
+        damaged = bytearray(data)
+        if k % 3 == 0:
+            damaged = damaged[: rng.randrange(10, len(damaged))]
+        elif k % 3 == 1:
+            for _ in range(20):
+                damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        else:
+            at = rng.randrange(len(damaged))
+            damaged[at : at + 500] = bytes(500)
+        with contextlib.suppress(TbdError):
+            parse_bytes(bytes(damaged), name=name)

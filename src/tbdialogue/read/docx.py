@@ -13,6 +13,7 @@ import gc
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 
 from ..errors import UnreadableInput
@@ -403,7 +404,7 @@ def _read_docx(data: bytes, path: str | None) -> Document:
         raise UnreadableInput("reading DOCX needs python-docx: pip install python-docx") from None
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError, zlib.error) as exc:
         raise UnreadableInput(f"not a readable Word document ({type(exc).__name__}); download it again") from None
     except Exception as exc:  # lxml syntax errors and the like
         if type(exc).__name__ in ("XMLSyntaxError", "ParseError"):

@@ -186,9 +186,14 @@ def read_pdf(data: bytes, path: str | None = None, encoding: str | None = None) 
         reader = _PageReader(raw)
         pages: list[Page] = []
         empty: list[int] = []
+        damaged: list[int] = []
         for i in range(count):
-            page = pdf[i]
-            textpage = page.get_textpage()
+            try:
+                page = pdf[i]
+                textpage = page.get_textpage()
+            except pdfium.PdfiumError:
+                damaged.append(i + 1)  # a damaged page: the others are still read
+                continue
             try:
                 width, height = page.get_size()
                 images_before = reader.images
@@ -202,10 +207,14 @@ def read_pdf(data: bytes, path: str | None = None, encoding: str | None = None) 
     finally:
         pdf.close()
     if not any(p.lines for p in pages):
+        if damaged:
+            raise UnreadableInput("not a readable PDF (corrupt or truncated file); download it again")
         if reader.images:
             raise UnreadableInput("scanned PDF without a text layer: OCR is not supported; use a PDF with text")
         raise UnreadableInput("the PDF contains no text")
     warnings = []
+    if damaged:
+        warnings.append(f"page(s) {', '.join(map(str, damaged))} of the PDF are damaged and could not be read")
     if empty:
         listed = ", ".join(map(str, empty[:10])) + ("…" if len(empty) > 10 else "")
         warnings.append(f"page(s) {listed} have no text layer (scanned images): their content is missing")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from ..errors import UnreadableInput
 
@@ -40,7 +41,7 @@ def open_checked(data: bytes, kind: str = "DOCX") -> zipfile.ZipFile:
         if info.filename.endswith((".xml", ".rels")):
             try:
                 raw = zf.read(info)
-            except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
                 raise UnreadableInput(
                     f"not a readable {kind} file (part {info.filename} is corrupt or truncated); download it again"
                 ) from None
