@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint schema bench eval clean
+.PHONY: demo test lint schema bench bench-corpus eval clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ bench: $(STAMP)  ## Parsing speed and memory; document readers against pdfplumbe
 	$(BIN)/python benchmarks/bench_parse.py
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[bench]'
 	$(BIN)/python benchmarks/bench_readers.py
+
+bench-corpus: $(STAMP)  ## Corpus ingest and search at 50,000 records, SQLite and PostgreSQL, against grep (~1 h)
+	$(BIN)/python benchmarks/bench_corpus.py --records 50000 --jobs 2
 
 schema: $(STAMP)  ## Regenerate the published JSON Schema
 	$(BIN)/tbdialogue schema > src/tbdialogue/schema/record.schema.json

@@ -159,7 +159,8 @@ def prepare(path: str) -> Prepared | Skipped | Failure:
             record = _analyse(record) or record
         t2 = time.perf_counter()
         terms = [index_terms(p.text, record.language) for p in record.paragraphs]
-        return Prepared(path, record, content_hash(record), terms, (t1 - t0) * 1000, (t2 - t1) * 1000)
+        analysed_ms = (t2 - t1) * 1000 if _analyse is not None else 0.0
+        return Prepared(path, record, content_hash(record), terms, (t1 - t0) * 1000, analysed_ms)
     except TbdError as exc:
         return Failure(path, str(exc))
     except OSError as exc:
