@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from . import app
 from .common import EXIT_BAD_INPUT
@@ -49,11 +49,9 @@ def ingest_command(
     console = Console(stderr=True)
     report = IngestReport()
     columns = (
-        TextColumn("[bold]ingest"),
-        BarColumn(),
+        BarColumn(bar_width=12),
         MofNCompleteColumn(),
         TextColumn("{task.fields[stats]}"),
-        TimeElapsedColumn(),
         TimeRemainingColumn(),
     )
     try:
@@ -61,9 +59,10 @@ def ingest_command(
             task = bar.add_task("ingest", total=None, stats="")
 
             def progress(rep: IngestReport) -> None:
+                errors = f"[red]{len(rep.errors)} errors[/]" if rep.errors else "0 errors"
                 stats = (
                     f"{rep.new} new · {rep.new_versions} versions · {rep.unchanged + rep.skipped} unchanged · "
-                    f"[red]{len(rep.errors)} errors[/] · {rep.rate:.0f} records/s"
+                    f"{errors} · {rep.rate:.0f}/s"
                 )
                 bar.update(task, total=rep.files, completed=rep.done, stats=stats)
 
