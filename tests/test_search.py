@@ -7,10 +7,6 @@ import pytest
 
 from tbdialogue import parse_file
 from tbdialogue.store import Corpus, StoreError
-from tbdialogue.store.identity import content_hash
-from tbdialogue.store.ingest import Prepared
-from tbdialogue.store.stem import index_terms
-from tbdialogue.store.writer import Writer
 
 from .conftest import SAMPLE, shared_path
 from .store_data import with_gold_questions
@@ -118,10 +114,8 @@ def test_questions_are_stored_and_listed(db_url):
     record = with_gold_questions(parse_file(SAMPLE))
     corpus = Corpus(db_url)
     try:
-        with corpus.engine.connect().execution_options(tbd_write=True) as conn:
-            terms = [index_terms(p.text, record.language) for p in record.paragraphs]
-            with conn.begin():
-                Writer(conn).store(Prepared(str(SAMPLE), record, content_hash(record), terms))
+        [stored] = corpus.add([record])
+        assert stored.status == "new" and stored.current
         open_ = corpus.questions(state="Kyrgyzstan", status="unanswered")
         gold_open = [q for q in record.questions if q.status == "unanswered"]
         assert [q.id for q in open_] == [q.id for q in gold_open] and open_

@@ -91,18 +91,12 @@ def test_questions_from_the_corpus(db_url):
     """`tbdialogue questions` without files lists the questions stored in the corpus."""
     from tbdialogue import parse_file
     from tbdialogue.store import Corpus
-    from tbdialogue.store.identity import content_hash
-    from tbdialogue.store.ingest import Prepared
-    from tbdialogue.store.stem import index_terms
-    from tbdialogue.store.writer import Writer
 
     from .store_data import with_gold_questions
 
     record = with_gold_questions(parse_file(SAMPLE))
     corpus = Corpus(db_url)
-    with corpus.engine.connect().execution_options(tbd_write=True) as conn, conn.begin():
-        terms = [index_terms(p.text, "en") for p in record.paragraphs]
-        Writer(conn).store(Prepared(str(SAMPLE), record, content_hash(record), terms))
+    corpus.add([record])
     corpus.close()
     out = _ok("questions", "--db", db_url, "--state", "Kyrgyzstan", "--status", "unanswered", "--format", "json")
     got = [q["id"] for q in json.loads(out)]

@@ -132,3 +132,19 @@ def test_plain_tables_are_readable_without_tbdialogue(corpus):
             )
         ).one()
     assert tuple(row) == ("CMW/C/SR.537/p24", "Ms. Dzumhur", "committee")
+
+
+def test_copies_and_a_correction_in_one_batch(corpus, tmp_path):
+    """One ingest run holding the record twice and its corrected reissue: one record, two versions."""
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "a.md").write_bytes(SAMPLE.read_bytes())
+    (folder / "b.md").write_bytes(SAMPLE.read_bytes())
+    corrected_copy(folder)
+    report = corpus.ingest([folder], jobs=1)
+    assert report.errors == []
+    assert (report.new, report.new_versions, report.unchanged) == (1, 1, 1)
+    assert _count(corpus, records) == 1 and _count(corpus, record_versions) == 2
+    assert _count(corpus, sources) == 2  # one row per distinct file content: a.md and b.md are one
+    ids = [h.id for h in corpus.search("corruption", limit=100).hits]
+    assert len(ids) == len(set(ids)) == 2  # paragraphs 24 and 32 of the current version only

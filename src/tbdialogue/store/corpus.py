@@ -9,6 +9,7 @@ import difflib
 import re
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -19,7 +20,7 @@ from ..model import Record
 from . import fts, migrate
 from .db import StoreError, describe, make_engine, resolve_url, sqlite_path
 from .identity import normalise_text
-from .ingest import IngestReport, ingest
+from .ingest import IngestReport, ingest, prepared
 from .load import load_record
 from .query import SIDES, STATUSES, Filters, Node, parse_query
 from .schema import (
@@ -35,6 +36,7 @@ from .schema import (
 )
 from .snippet import make_snippet, matcher
 from .stem import LANGUAGES, words
+from .writer import Stored, Writer
 
 
 @dataclass
@@ -167,6 +169,24 @@ class Corpus:
         self, paths, *, jobs: int = 1, analyse: bool = False, reparse: bool = False, progress=None, report=None
     ) -> IngestReport:
         return ingest(self.engine, paths, jobs=jobs, analyse=analyse, reparse=reparse, progress=progress, report=report)
+
+    def add(self, records: Iterable[Record]) -> list[Stored]:
+        """Store records already parsed — for example the records of a dialogue analysed together
+        (``tbdialogue.analyse.analyse_records``) — in one transaction, with the same identity rules
+        as :meth:`ingest`."""
+        out: list[Stored] = []
+        with self.engine.connect().execution_options(tbd_write=True) as conn:
+            writer = Writer(conn, batched=True)
+            try:
+                with conn.begin():
+                    for rec in records:
+                        path = rec.source.path if rec.source and rec.source.path else ""
+                        out.append(writer.store(prepared(rec, path, self.backend)))
+                    writer.flush()
+            except BaseException:
+                writer.rolled_back()
+                raise
+        return out
 
     # --- searching -------------------------------------------------------------------------
 

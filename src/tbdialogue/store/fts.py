@@ -15,8 +15,7 @@ class IndexRow:
     paragraph_id: int
     version_id: int
     language: str
-    text: str  # original text (PostgreSQL builds its tsvector from it)
-    terms: str  # folded, stemmed words (the SQLite index)
+    terms: str  # the text as the index takes it (stem.index_text): stems (SQLite), folded words (PostgreSQL)
     speaker: str  # folded words of the speaker's label and affiliation
     body: str | None
     session: int | None

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 
 from .fts import IndexRow
 from .query import And, Filters, Node, Not, Or, Phrase, Term
-from .stem import CONFIGS, words
+from .stem import CONFIGS
 
 _INSERT = text(
     "INSERT INTO paragraph_search (paragraph_id, version_id, tsv, language, body, session, year, state_code,"
@@ -37,7 +37,7 @@ def add(conn: Connection, rows: list[IndexRow]) -> None:
                 "id": r.paragraph_id,
                 "v": r.version_id,
                 "cfg": CONFIGS[r.language],
-                "text": " ".join(words(r.text)),
+                "text": r.terms,
                 "lang": r.language,
                 "body": r.body,
                 "session": r.session,

@@ -23,9 +23,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DataError, IntegrityError
 
 from ..errors import TbdError
+from ..model import Record
 from .identity import content_hash
 from .schema import sources
-from .stem import index_terms
+from .stem import index_text
 from .writer import NEW, NEW_VERSION, UNCHANGED, Prepared, Stored, Writer
 
 #: File name endings taken from a folder (files named on the command line are always tried).
@@ -113,14 +114,13 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], l
 
 _known: frozenset[str] = frozenset()
 _analyse: Callable | None = None
+_backend = "sqlite"
 
 
-def _init_worker(known: frozenset[str], analyse: bool) -> None:
-    global _known, _analyse
+def _init_worker(known: frozenset[str], analyse: bool, backend: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     _watch_parent(os.getppid())
-    _known = known
-    _analyse = analyser() if analyse else None
+    _init_worker_inline(known, analyse, backend)
 
 
 def _watch_parent(parent: int) -> None:
@@ -158,15 +158,20 @@ def prepare(path: str) -> Prepared | Skipped | Failure:
         if _analyse is not None:
             record = _analyse(record) or record
         t2 = time.perf_counter()
-        terms = [index_terms(p.text, record.language) for p in record.paragraphs]
         analysed_ms = (t2 - t1) * 1000 if _analyse is not None else 0.0
-        return Prepared(path, record, content_hash(record), terms, (t1 - t0) * 1000, analysed_ms)
+        return prepared(record, path, _backend, (t1 - t0) * 1000, analysed_ms)
     except TbdError as exc:
         return Failure(path, str(exc))
     except OSError as exc:
         return Failure(path, f"cannot read the file: {exc.strerror or exc}")
     except Exception as exc:  # a parser bug must not stop the batch; it is reported
         return Failure(path, f"internal error while parsing: {type(exc).__name__}: {exc}")
+
+
+def prepared(record: Record, path: str, backend: str, parse_ms: float = 0.0, analysed_ms: float = 0.0) -> Prepared:
+    """A parsed record ready for the writer: identity and index text computed (in the worker)."""
+    terms = [index_text(p.text, record.language, backend) for p in record.paragraphs]
+    return Prepared(path, record, content_hash(record), terms, parse_ms, analysed_ms)
 
 
 # --- main side --------------------------------------------------------------------------------
@@ -198,17 +203,18 @@ def ingest(
     report.files = len(files)
     report.errors += missing
     known = frozenset() if reparse else known_sources(engine)
+    backend = engine.dialect.name
     with engine.connect().execution_options(tbd_write=True) as conn:
-        batch = _Batch(Writer(conn), report)
+        batch = _Batch(Writer(conn, batched=True), report)
         try:
             if jobs <= 1:
-                _init_worker_inline(known, analyse)
+                _init_worker_inline(known, analyse, backend)
                 for path in files:
                     batch.add(prepare(path))
                     if progress:
                         progress(report)
             else:
-                _run_pool(files, jobs, known, analyse, batch, progress)
+                _run_pool(files, jobs, (known, analyse, backend), batch, progress)
             batch.flush()
         except KeyboardInterrupt:
             report.interrupted = True
@@ -221,15 +227,16 @@ def ingest(
     return report
 
 
-def _init_worker_inline(known: frozenset[str], analyse: bool) -> None:
-    global _known, _analyse
+def _init_worker_inline(known: frozenset[str], analyse: bool, backend: str) -> None:
+    global _known, _analyse, _backend
     _known = known
     _analyse = analyser() if analyse else None
+    _backend = backend
 
 
-def _run_pool(files, jobs, known, analyse, batch: _Batch, progress) -> None:
+def _run_pool(files, jobs, initargs, batch: _Batch, progress) -> None:
     pool = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=get_context("spawn"), initializer=_init_worker, initargs=(known, analyse)
+        max_workers=jobs, mp_context=get_context("spawn"), initializer=_init_worker, initargs=initargs
     )
     pending: set[Future] = set()
     todo = iter(files)
@@ -288,6 +295,7 @@ class _Batch:
         try:
             with conn.begin():
                 results = [self.writer.store(p) for p in items]
+                self.writer.flush()
         except (IntegrityError, DataError):
             # Another writer got there first, or one record is at fault: retry them one by one.
             self.writer.rolled_back()
@@ -295,7 +303,9 @@ class _Batch:
             for p in items:
                 try:
                     with conn.begin():
-                        results.append(self.writer.store(p))
+                        stored = self.writer.store(p)
+                        self.writer.flush()
+                    results.append(stored)
                     self.writer.committed()
                 except (IntegrityError, DataError) as exc:
                     self.writer.rolled_back()

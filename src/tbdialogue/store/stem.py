@@ -23,10 +23,15 @@ _WORD = re.compile(r"[^\W_]+")
 _FOLD_EXTRA = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
 
 
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
 def fold(text: str) -> str:
     """Lower case without accents or ligatures: "Détention" → "detention", "œuvre" → "oeuvre"."""
-    text = unicodedata.normalize("NFKD", text.lower().translate(_FOLD_EXTRA))
-    return "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower()
+    if text.isascii():
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA)))
 
 
 def words(text: str) -> list[str]:
@@ -57,3 +62,9 @@ def stem(word: str, language: str) -> str:
 def index_terms(text: str, language: str) -> str:
     """The text as the SQLite index stores it: folded, stemmed words separated by spaces."""
     return " ".join(stem_words(words(text), language))
+
+
+def index_text(text: str, language: str, backend: str) -> str:
+    """What a backend's index is given: stems for SQLite (FTS5), folded words for PostgreSQL (which
+    stems them with its own configuration)."""
+    return index_terms(text, language) if backend == "sqlite" else " ".join(words(text))

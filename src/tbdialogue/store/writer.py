@@ -44,7 +44,7 @@ class Prepared:
     path: str
     record: Record
     content_hash: str
-    terms: list[str]  # per paragraph: folded, stemmed words (the SQLite index)
+    terms: list[str]  # per paragraph: the text as the backend's index takes it (stem.index_text)
     parse_ms: float = 0.0
     analysed_ms: float = 0.0
 
@@ -71,6 +71,8 @@ def speaker_key(name: str, title: str | None, role: str | None, affiliation: str
     return "|".join(v or "" for v in (name, title, role, affiliation, side))
 
 
+_CHILD_TABLES = ("agenda", "turns", "paragraphs", "index", "events", "sources")
+
 # Statements built once: SQLAlchemy then reuses their compiled form for every record.
 rv = record_versions.c
 _FIND_HASH = select(rv.id, rv.version, rv.is_current).where(rv.content_hash == bindparam("h"))
@@ -93,9 +95,40 @@ class Writer:
     """Stores records on one connection; caches speaker and dialogue ids of committed rows."""
 
     conn: Connection
+    #: True: rows below a version are written by :meth:`flush` for a whole batch (fewer round trips);
+    #: False: each :meth:`store` writes everything at once.
+    batched: bool = False
     _speakers: dict[str, int] = field(default_factory=dict)
     _dialogues: dict[str, int] = field(default_factory=dict)
     _pending: dict[tuple[str, str], int] = field(default_factory=dict)
+    _rows: dict[str, list] = field(default_factory=lambda: {t: [] for t in _CHILD_TABLES})
+    _sources: set[tuple[str, int]] = field(default_factory=set)
+    _unindexed: set[int] = field(default_factory=set)
+
+    def flush(self) -> None:
+        """Write the batch's agenda, turns, paragraphs, events, sources and index rows."""
+        rows, conn = self._rows, self.conn
+        for name, table in (("agenda", agenda_items), ("turns", turns)):
+            if rows[name]:
+                conn.execute(insert(table), rows[name])
+        if rows["paragraphs"]:
+            ids = conn.execute(_INSERT_PARAGRAPHS, rows["paragraphs"]).scalars().all()
+            index_rows = []
+            for pid, row in zip(ids, rows["index"], strict=True):
+                if row is not None and row.version_id not in self._unindexed:
+                    row.paragraph_id = pid
+                    index_rows.append(row)
+            fts.backend(conn).add(conn, index_rows)
+        for name, table in (("events", events), ("sources", sources)):
+            if rows[name]:
+                conn.execute(insert(table), rows[name])
+        self._clear_rows()
+
+    def _clear_rows(self) -> None:
+        for v in self._rows.values():
+            v.clear()
+        self._sources.clear()
+        self._unindexed.clear()
 
     def committed(self) -> None:
         for (kind, key), value in self._pending.items():
@@ -106,6 +139,7 @@ class Writer:
 
     def rolled_back(self) -> None:
         self._pending.clear()
+        self._clear_rows()
 
     def _cached(self, kind: str, key: str) -> int | None:
         cache = self._speakers if kind == "s" else self._dialogues
@@ -196,23 +230,25 @@ class Writer:
             },
         ).scalar_one()
         self._add_source(version_id, rec, now, new=True)
-        index_rows = self._contents(version_id, rec, p.terms)
-        if make_current:
-            index = fts.backend(conn)
-            if current is not None:
-                conn.execute(update(record_versions).where(rv.id == current.id).values(is_current=False))
-                index.remove_version(conn, current.id)
-                conn.execute(update(records).where(records.c.id == record_id).values(current_version=version))
-            index.add(conn, index_rows)
+        self._contents(version_id, rec, p.terms, indexed=make_current)
+        if make_current and current is not None:
+            conn.execute(update(record_versions).where(rv.id == current.id).values(is_current=False))
+            fts.backend(conn).remove_version(conn, current.id)
+            self._unindexed.add(current.id)  # in case it was stored earlier in this batch
+            conn.execute(update(records).where(records.c.id == record_id).values(current_version=version))
+        if not self.batched:
+            self.flush()
         return Stored(p.path, NEW if version == 1 else NEW_VERSION, key, rec.language, version, make_current)
 
     def _add_source(self, version_id: int, rec: Record, now: datetime, new: bool = False) -> None:
         src = rec.source
         if src is None or not src.sha256:
             return
+        if (src.sha256, version_id) in self._sources:
+            return
         if new or self.conn.execute(_FIND_SOURCE, {"h": src.sha256, "v": version_id}).first() is None:
-            self.conn.execute(
-                insert(sources),
+            self._sources.add((src.sha256, version_id))
+            self._rows["sources"].append(
                 {
                     "version_id": version_id,
                     "path": src.path,
@@ -220,92 +256,72 @@ class Writer:
                     "sha256": src.sha256,
                     "pages": src.pages,
                     "ingested_at": now,
-                },
+                }
             )
 
-    def _contents(self, version_id: int, rec: Record, terms: list[str]) -> list[fts.IndexRow]:
-        """Insert agenda, turns, paragraphs, events, questions; return the paragraphs' index rows."""
-        conn = self.conn
-        agenda_rows = []
+    def _contents(self, version_id: int, rec: Record, terms: list[str], indexed: bool) -> None:
+        """Queue agenda, turns, paragraphs (with their index rows) and events; store questions."""
+        rows = self._rows
         for i, item in enumerate(rec.agenda):
-            agenda_rows.append(
+            rows["agenda"].append(
                 _agenda_row(version_id, i, None, item.number, item.title, item.continued, item.documents)
             )
             for j, sub in enumerate(item.items):
-                agenda_rows.append(_agenda_row(version_id, i, j, None, sub.title, sub.continued, sub.documents))
-        if agenda_rows:
-            conn.execute(insert(agenda_items), agenda_rows)
-
+                rows["agenda"].append(_agenda_row(version_id, i, j, None, sub.title, sub.continued, sub.documents))
         if rec.turns:
             speaker_ids = self.speaker_ids(rec)
-            conn.execute(
-                insert(turns),
-                [
-                    {
-                        "version_id": version_id,
-                        "idx": t.index,
-                        "cid": t.id,
-                        "speaker_id": sid,
-                        "first_paragraph": min(t.paragraphs) if t.paragraphs else None,
-                        "last_paragraph": max(t.paragraphs) if t.paragraphs else None,
-                    }
-                    for t, sid in zip(rec.turns, speaker_ids, strict=True)
-                ],
-            )
-
-        ids: list[int] = []
-        if rec.paragraphs:
-            ids = list(
-                conn.execute(
-                    _INSERT_PARAGRAPHS,
-                    [
-                        {
-                            "version_id": version_id,
-                            "idx": p.index,
-                            "number": p.number,
-                            "cid": p.id,
-                            "turn_idx": p.turn,
-                            "text": p.text,
-                            "pages": p.pages,
-                        }
-                        for p in rec.paragraphs
-                    ],
-                ).scalars()
-            )
-
-        if rec.events:
-            conn.execute(
-                insert(events),
-                [
-                    {
-                        "version_id": version_id,
-                        "position": i,
-                        "kind": e.kind,
-                        "time": e.time,
-                        "text": e.text,
-                        "paragraph_idx": e.paragraph,
-                        "before_paragraph_idx": e.before_paragraph,
-                    }
-                    for i, e in enumerate(rec.events)
-                ],
-            )
-
+            rows["turns"] += [
+                {
+                    "version_id": version_id,
+                    "idx": t.index,
+                    "cid": t.id,
+                    "speaker_id": sid,
+                    "first_paragraph": min(t.paragraphs) if t.paragraphs else None,
+                    "last_paragraph": max(t.paragraphs) if t.paragraphs else None,
+                }
+                for t, sid in zip(rec.turns, speaker_ids, strict=True)
+            ]
+        rows["paragraphs"] += [
+            {
+                "version_id": version_id,
+                "idx": p.index,
+                "number": p.number,
+                "cid": p.id,
+                "turn_idx": p.turn,
+                "text": p.text,
+                "pages": p.pages,
+            }
+            for p in rec.paragraphs
+        ]
+        rows["events"] += [
+            {
+                "version_id": version_id,
+                "position": i,
+                "kind": e.kind,
+                "time": e.time,
+                "text": e.text,
+                "paragraph_idx": e.paragraph,
+                "before_paragraph_idx": e.before_paragraph,
+            }
+            for i, e in enumerate(rec.events)
+        ]
         statuses: dict[int, set[str]] = {}
         if rec.questions:
             self._questions(version_id, rec)
             for q in rec.questions:
                 statuses.setdefault(q.paragraph, set()).add(q.status)
-
+        if not indexed:
+            rows["index"] += [None] * len(rec.paragraphs)
+            return
         year = _year(rec.date)
         speaker_words = [
             " ".join(words(" ".join(filter(None, (t.speaker.name, t.speaker.affiliation))))) for t in rec.turns
         ]
-        return [
+        rows["index"] += [
             fts.IndexRow(
-                paragraph_id=pid,
+                paragraph_id=0,  # known once the batch's paragraphs are inserted
                 version_id=version_id,
                 language=rec.language,
-                text=p.text,
                 terms=term,
                 speaker=speaker_words[p.turn] if p.turn is not None else "",
                 body=rec.body,
@@ -315,7 +331,7 @@ class Writer:
                 side=rec.turns[p.turn].speaker.side if p.turn is not None else None,
                 statuses=tuple(sorted(statuses.get(p.index, ()))),
             )
-            for pid, p, term in zip(ids, rec.paragraphs, terms, strict=True)
+            for p, term in zip(rec.paragraphs, terms, strict=True)
         ]
 
     def _questions(self, version_id: int, rec: Record) -> None:
