@@ -294,6 +294,7 @@ class _Batch:
         conn = self.writer.conn
         try:
             with conn.begin():
+                self.writer.prefetch(items)
                 results = [self.writer.store(p) for p in items]
                 self.writer.flush()
         except (IntegrityError, DataError):

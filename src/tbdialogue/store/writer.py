@@ -76,6 +76,9 @@ _CHILD_TABLES = ("agenda", "turns", "paragraphs", "index", "events", "sources")
 # Statements built once: SQLAlchemy then reuses their compiled form for every record.
 rv = record_versions.c
 _FIND_HASH = select(rv.id, rv.version, rv.is_current).where(rv.content_hash == bindparam("h"))
+_FIND_HASHES = select(rv.content_hash, rv.id, rv.version, rv.is_current).where(
+    rv.content_hash.in_(bindparam("hs", expanding=True))
+)
 _FIND_RECORD = select(records.c.id).where(records.c.record_key == bindparam("k"), records.c.language == bindparam("l"))
 _MAX_VERSION = select(func.max(rv.version)).where(rv.record_id == bindparam("r"))
 _CURRENT = select(rv.id, rv.distribution_date).where(rv.record_id == bindparam("r"), rv.is_current)
@@ -104,6 +107,7 @@ class Writer:
     _rows: dict[str, list] = field(default_factory=lambda: {t: [] for t in _CHILD_TABLES})
     _sources: set[tuple[str, int]] = field(default_factory=set)
     _unindexed: set[int] = field(default_factory=set)
+    _hashes: dict[str, tuple[int, int, bool]] | None = None  # content hash → version, for a batch
 
     def flush(self) -> None:
         """Write the batch's agenda, turns, paragraphs, events, sources and index rows."""
@@ -129,6 +133,7 @@ class Writer:
             v.clear()
         self._sources.clear()
         self._unindexed.clear()
+        self._hashes = None
 
     def committed(self) -> None:
         for (kind, key), value in self._pending.items():
@@ -145,34 +150,52 @@ class Writer:
         cache = self._speakers if kind == "s" else self._dialogues
         return cache.get(key) or self._pending.get((kind, key))
 
+    def prefetch(self, items: list[Prepared]) -> None:
+        """Look up for a whole batch what :meth:`store` would otherwise look up record by record:
+        known contents, speakers, dialogues (a few statements per batch instead of per record)."""
+        recs = [p.record for p in items]
+        self._resolve_speakers([t.speaker for r in recs for t in r.turns])
+        for rec in recs:
+            self.dialogue_id(rec)
+        rows = self.conn.execute(_FIND_HASHES, {"hs": sorted({p.content_hash for p in items})}).all()
+        self._hashes = {h: (vid, version, current) for h, vid, version, current in rows}
+
+    def _resolve_speakers(self, labels: list) -> None:
+        missing: dict[str, object] = {}
+        for sp in labels:
+            key = speaker_key(sp.name, sp.title, sp.role, sp.affiliation, sp.side)
+            if self._cached("s", key) is None:
+                missing[key] = sp
+        if not missing:
+            return
+        found = dict(self.conn.execute(_FIND_SPEAKERS, {"keys": list(missing)}).all())
+        new = [k for k in missing if k not in found]
+        if new:
+            self.conn.execute(
+                _on_conflict_do_nothing(self.conn, speakers, "speaker_key"),
+                [
+                    {
+                        "speaker_key": k,
+                        "name": missing[k].name,
+                        "title": missing[k].title,
+                        "role": missing[k].role,
+                        "affiliation": missing[k].affiliation,
+                        "side": missing[k].side,
+                    }
+                    for k in new
+                ],
+            )
+            found.update(self.conn.execute(_FIND_SPEAKERS, {"keys": new}).all())
+        for k, sid in found.items():
+            self._pending[("s", k)] = sid
+
     def speaker_ids(self, rec: Record) -> list[int]:
-        """Ids of the turns' speakers, creating the new ones (three statements at most per record)."""
+        """Ids of the turns' speakers, creating the new ones."""
+        self._resolve_speakers([t.speaker for t in rec.turns])
         keys = [
             speaker_key(t.speaker.name, t.speaker.title, t.speaker.role, t.speaker.affiliation, t.speaker.side)
             for t in rec.turns
         ]
-        missing = {k: t.speaker for k, t in zip(keys, rec.turns, strict=True) if self._cached("s", k) is None}
-        if missing:
-            found = dict(self.conn.execute(_FIND_SPEAKERS, {"keys": list(missing)}).all())
-            new = [k for k in missing if k not in found]
-            if new:
-                self.conn.execute(
-                    _on_conflict_do_nothing(self.conn, speakers, "speaker_key"),
-                    [
-                        {
-                            "speaker_key": k,
-                            "name": missing[k].name,
-                            "title": missing[k].title,
-                            "role": missing[k].role,
-                            "affiliation": missing[k].affiliation,
-                            "side": missing[k].side,
-                        }
-                        for k in new
-                    ],
-                )
-                found.update(self.conn.execute(_FIND_SPEAKERS, {"keys": new}).all())
-            for k, sid in found.items():
-                self._pending[("s", k)] = sid
         return [self._cached("s", k) for k in keys]  # type: ignore[misc]
 
     def dialogue_id(self, rec: Record) -> int | None:
@@ -201,10 +224,14 @@ class Writer:
         """Store one record inside the caller's transaction; identical content is stored once."""
         conn, rec, now = self.conn, p.record, datetime.now(UTC)
         key = record_key(rec, p.content_hash)
-        known = conn.execute(_FIND_HASH, {"h": p.content_hash}).first()
+        if self._hashes is not None:  # prefetched for the batch
+            known = self._hashes.get(p.content_hash)
+        else:
+            known = conn.execute(_FIND_HASH, {"h": p.content_hash}).first()
         if known is not None:
-            self._add_source(known.id, rec, now)
-            return Stored(p.path, UNCHANGED, key, rec.language, known.version, known.is_current)
+            vid, known_version, known_current = known
+            self._add_source(vid, rec, now)
+            return Stored(p.path, UNCHANGED, key, rec.language, known_version, known_current)
 
         record_id = conn.execute(_FIND_RECORD, {"k": key, "l": rec.language}).scalar()
         current = None
@@ -229,6 +256,8 @@ class Writer:
                 **_cover(rec),
             },
         ).scalar_one()
+        if self._hashes is not None:
+            self._hashes[p.content_hash] = (version_id, version, make_current)
         self._add_source(version_id, rec, now, new=True)
         self._contents(version_id, rec, p.terms, indexed=make_current)
         if make_current and current is not None:
