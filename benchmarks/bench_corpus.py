@@ -270,7 +270,7 @@ def main() -> None:
         # Queries: drawn once (from the SQLite vocabulary when there, else PostgreSQL's), run on every backend.
         first_url = urls.get("sqlite") or next(iter(urls.values()))
         base = Corpus(first_url)
-        sample = paragraph_sample(base, 4000, args.seed)
+        sample = paragraph_sample(base, 30000, args.seed)
         if "sqlite" in urls:
             df, total = document_frequencies(urls["sqlite"])
         else:
