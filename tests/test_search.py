@@ -152,3 +152,10 @@ def test_sqlite_and_postgresql_find_the_same_paragraphs(tmp_path, pg_server, exc
     finally:
         lite.close()
         pg.close()
+
+
+def test_a_phrase_is_marked_only_where_it_occurs(corpus):
+    [hit] = [h for h in corpus.search('blacklist OR "entry ban"', state="KGZ").hits if h.number == 8]
+    assert "**blacklist**" in hit.snippet and "**banned**" not in hit.snippet
+    hits = corpus.search('"Russian Federation"', limit=50).hits
+    assert hits and all("**Russian** **Federation**" in h.snippet for h in hits)

@@ -1,10 +1,13 @@
 """Highlighted snippets: the part of a paragraph where the query's words are, with the words marked.
 
 Made in Python from the paragraph's text with the same folding and stemming as the index, so both
-backends give the same snippet for the same hit.
+backends give the same snippet for the same hit (FTS5's own snippet() would show the stored stems,
+not the text). Words of an exact phrase are marked only where the whole phrase occurs.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from .query import Node, Phrase, Term, positive_terms
 from .stem import stem, word_spans
@@ -13,28 +16,48 @@ from .stem import stem, word_spans
 WINDOW = 36
 
 
-def matcher(node: Node, languages: tuple[str, ...]):
-    """A function telling whether a folded word (and its stem) is one the query searched for."""
-    stems: set[str] = set()
-    prefixes: list[str] = []
+@dataclass
+class Matcher:
+    """What to mark: stems of single words, prefixes, and phrases (a set of stems per word)."""
+
+    stems: set[str] = field(default_factory=set)
+    prefixes: list[str] = field(default_factory=list)
+    phrases: list[list[set[str]]] = field(default_factory=list)
+
+    def marks(self, words: list[str], stems: list[str]) -> list[bool]:
+        hit = [
+            s in self.stems or any(w.startswith(p) or s.startswith(p) for p in self.prefixes)
+            for w, s in zip(words, stems, strict=True)
+        ]
+        for phrase in self.phrases:
+            k = len(phrase)
+            for i in range(len(stems) - k + 1):
+                if all(stems[i + j] in phrase[j] for j in range(k)):
+                    for j in range(k):
+                        hit[i + j] = True
+        return hit
+
+
+def matcher(node: Node, languages: tuple[str, ...]) -> Matcher:
+    m = Matcher()
     for t in positive_terms(node):
-        ws = [t.word] if isinstance(t, Term) else list(t.words) if isinstance(t, Phrase) else []
-        for w in ws:
-            stems.update(stem(w, lang) for lang in languages)
-        if isinstance(t, Term) and t.prefix:
-            prefixes.append(t.word)
-
-    def matches(word: str, word_stem: str) -> bool:
-        return word_stem in stems or any(word.startswith(p) or word_stem.startswith(p) for p in prefixes)
-
-    return matches
+        if isinstance(t, Term):
+            m.stems.update(stem(t.word, lang) for lang in languages)
+            if t.prefix:
+                m.prefixes.append(t.word)
+        elif isinstance(t, Phrase):
+            m.phrases.append([{stem(w, lang) for lang in languages} for w in t.words])
+    return m
 
 
-def make_snippet(text: str, language: str, matches, mark: tuple[str, str] = ("**", "**"), window: int = WINDOW) -> str:
+def make_snippet(
+    text: str, language: str, m: Matcher, mark: tuple[str, str] = ("**", "**"), window: int = WINDOW
+) -> str:
     spans = word_spans(text)
     if not spans:
         return text
-    hit = [matches(w, stem(w, language)) for _, _, w in spans]
+    words = [w for _, _, w in spans]
+    hit = m.marks(words, [stem(w, language) for w in words])
     if len(spans) <= window:
         first, last = 0, len(spans)
     else:
