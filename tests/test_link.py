@@ -97,3 +97,35 @@ def test_question_fields(sample_record):
     assert any(w.startswith("analysis: ") for w in rec.warnings)
     unanswered = [x for x in rec.questions if x.status == "unanswered"]
     assert all(not x.answers and not x.answers_elsewhere for x in unanswered)
+
+
+def test_possessives_and_elisions_do_not_escape_the_stop_list():
+    """A possessive or an elided article ("the delegation's comments", "l'État") must not turn a stop
+    word into content: "delegation's" counted as a content word and diluted long questions' scores."""
+    from tbdialogue.analyse.terms import content_terms
+
+    assert content_terms("the delegation's comments on the State party's report", "en") == content_terms(
+        "the delegation comments on the State party report", "en"
+    )
+    assert content_terms("l'État partie et d'autres informations qu'il donne", "fr") == content_terms(
+        "État partie et autres informations il donne", "fr"
+    )
+
+
+def test_error_listing_accounts_for_every_wrong_link(report):
+    """`tbdialogue eval --errors` lists exactly the links the scores count as wrong or missed, with
+    the texts a reader needs (the question, the paragraph's best-matching sentence)."""
+    from tbdialogue.analyse.link_errors import errors_text, link_errors
+
+    params = report.params["full"]
+    errors = link_errors(report.runs, params)
+    full = report.methods["full linker"]
+    assert sum(len(e.false) for e in errors) == full.l_pred - full.l_tp
+    assert sum(len(e.missed) for e in errors) == full.l_gold - full.l_tp
+    assert sum(e.gold_status != e.predicted_status for e in errors) == full.status_n - full.status_ok
+    texts = {p.id: p.text for p in report.runs[0].dialogue.records[0].paragraphs}
+    for e in errors:
+        for p in e.false + e.missed:
+            assert p.sentence in texts[p.id]
+    text = errors_text(errors, params)
+    assert f"{len(errors)} question(s)" in text and all(e.gold_id in text for e in errors)

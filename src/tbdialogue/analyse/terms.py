@@ -32,8 +32,21 @@ def _stemmer(language: str):
     return Stemmer.Stemmer(cue_profile(language).stemmer)
 
 
+# An English possessive ("delegation's", "migrants'") and a French or Italian elided article or
+# pronoun ("l'État", "d'information", "qu'il") are not part of the word: without this the word
+# escapes the stop list ("delegation's" is not "delegation") and counts as content.
+_POSSESSIVE = re.compile(r"'s?$")
+_ELISION = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=\w)")
+
+
 def words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _TOKEN.findall(text)]
+    out = []
+    for w in _TOKEN.findall(text):
+        w = w.lower().replace("’", "'")
+        if "'" in w:
+            w = _ELISION.sub("", _POSSESSIVE.sub("", w))
+        out.append(w)
+    return out
 
 
 def content_terms(text: str, language: str) -> list[str]:

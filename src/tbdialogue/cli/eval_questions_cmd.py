@@ -25,6 +25,9 @@ def eval_questions_command(
     write_calibration: Path | None = typer.Option(
         None, "--write-calibration", help="Recalibrate on these gold files and write the calibration TOML here."
     ),
+    errors: bool = typer.Option(
+        False, "--errors", help="Also list every question the linker got wrong, with the paragraphs' texts."
+    ),
 ) -> None:
     """Question precision/recall/F1, answer-link precision/recall/F1, status accuracy and
     unanswered precision/recall of the shipped linker, against two baselines in the same run:
@@ -41,7 +44,19 @@ def eval_questions_command(
     if write_calibration is not None:
         write_calibration.write_text(report.calibration_toml, "utf-8")
         typer.echo(f"calibration written to {write_calibration}", err=True)
+    found = []
+    params = report.params["full" if report.embedder else "no_embeddings"]
+    if errors:
+        from ..analyse.link_errors import errors_text, link_errors
+
+        found = link_errors(report.runs, params)
     if format is EvalFormat.json:
-        typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        out = report.to_dict()
+        if errors:
+            out["errors"] = [e.to_dict() for e in found]
+        typer.echo(json.dumps(out, indent=2, ensure_ascii=False))
     else:
         typer.echo(report.text())
+        if errors:
+            typer.echo("")
+            typer.echo(errors_text(found, params))
