@@ -91,7 +91,7 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], l
     files: list[str] = []
     missing: list[Failure] = []
     for raw in paths:
-        p = Path(raw)
+        p = Path(raw).absolute()  # sources keep where a version came from, whatever the cwd
         if p.is_dir():
             found = [
                 str(f)
