@@ -13,6 +13,8 @@ same weight grid, same objective, same thresholds search), so rows compare like 
   hand-written word groups carry: they were written with this record in view);
 - ``sentence BM25``: the lexical score of a paragraph is that of its best-matching sentence
   (delegation paragraphs answer several questions, one sentence each);
+- ``sentence exclusivity``: a penalty when the paragraph's sentence that best matches the question
+  matches another question better (one sentence, one question), calibrated in the ``overlap`` slot;
 - ``query-length α``: BM25 normalised by (best possible score)^α instead of the best possible
   score (α = 1 shipped): a long question no longer needs to share most of its words to score;
 - ``paragraph embedding``: the cosine of the question with the whole paragraph rather than with
@@ -115,6 +117,32 @@ def sentence_bm25(run: GoldRun) -> GoldRun:
                 (bm.score(q, k)[0] for k in by_owner.get(c.slot.position, [])), default=0.0
             )
     return _with(run, values, "bm25")
+
+
+def sentence_exclusivity(run: GoldRun) -> GoldRun:
+    """In the ``overlap`` slot (weight 0 as shipped): how much more strongly another question claims
+    the paragraph's sentence that best matches this question (0 when none does), negated."""
+    owner, _, bm = _sentence_docs(run)
+    by_owner: dict[int, list[int]] = {}
+    for k, pos in enumerate(owner):
+        by_owner.setdefault(pos, []).append(k)
+    lang = run.dialogue.records[0].language
+    q_terms = [content_terms(sc.question.text, lang) for sc in run.scored]
+    sim: dict[tuple[int, int], float] = {}
+    claim: dict[int, float] = {}  # sentence → its best similarity with any question
+    for i, sc in enumerate(run.scored):
+        for c in sc.candidates:
+            for k in by_owner.get(c.slot.position, []):
+                v = bm.score(q_terms[i], k)[0]
+                sim[(i, k)] = v
+                claim[k] = max(claim.get(k, 0.0), v)
+    values = {}
+    for i, sc in enumerate(run.scored):
+        for c in sc.candidates:
+            ks = by_owner.get(c.slot.position, [])
+            best = max(ks, key=lambda k: sim[(i, k)], default=None)
+            values[(id(sc), c.slot.position)] = 0.0 if best is None else sim[(i, best)] - claim[best]
+    return _with(run, values, "overlap", rescale=False)
 
 
 def query_length(alpha: float) -> Variant:
@@ -271,6 +299,7 @@ def main() -> None:
         "shipped": lambda: runs,
         "no thesaurus": lambda: plain,
         "sentence BM25": lambda: [sentence_bm25(r) for r in runs],
+        "sentence exclusivity": lambda: [sentence_exclusivity(r) for r in runs],
         "query-length α=0.5": lambda: [query_length(0.5)(r) for r in runs],
         "query-length α=0.25": lambda: [query_length(0.25)(r) for r in runs],
         "paragraph embedding": lambda: [paragraph_embedding(embedder)(r) for r in runs],
