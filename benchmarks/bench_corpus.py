@@ -297,16 +297,16 @@ def main() -> None:
         for band, qs in queries.items():
             results["grep"][band] = time_grep(corpus_dir, qs[: args.grep_queries])
             print(f"[grep] {band}: {results['grep'][band]}", flush=True)
-        from tbdialogue.store.ingest import analyser
+        from tbdialogue.store.analysis import available
 
-        if analyser() is not None and args.analyse_records:
+        if available() and args.analyse_records:
             sub = work / "analyse-corpus"
             generate(sub, args.analyse_records, seed=11)
             r = ingest(sub, f"sqlite:///{work / 'analysed.db'}", args.jobs, ["--analyze"])
             results["ingest_with_analysis"] = r
             print(f"[analysis] {r['summary']}", flush=True)
         else:
-            results["ingest_with_analysis"] = "not available: tbdialogue.analyse provides no analyse_record"
+            results["ingest_with_analysis"] = "not available: tbdialogue.analyse is not installed"
         results["load_after"] = os.getloadavg()
     finally:
         if server is not None:

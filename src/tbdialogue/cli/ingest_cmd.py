@@ -39,12 +39,13 @@ def ingest_command(
     cannot be read go to the error report and the batch goes on. Safe to interrupt: run it again to
     finish.
     """
-    from ..store.ingest import IngestReport, analyser
+    from ..store.analysis import available
+    from ..store.ingest import IngestReport
 
-    if analyze and analyser() is None:
+    if analyze and not available():
         from .common import fail
 
-        fail("--analyze needs the dialogue analysis (tbdialogue.analyse.analyse_record), which this installation lacks")
+        fail("--analyze needs the dialogue analysis (tbdialogue.analyse), which this installation lacks")
     corpus = open_corpus(db, create=True)
     console = Console(stderr=True)
     report = IngestReport()
@@ -88,10 +89,15 @@ def _summary(report, corpus, errors_path: Path) -> None:
         f"into {describe(corpus.url)}: {report.new} new records, {report.new_versions} new versions, "
         f"{report.unchanged + report.skipped} unchanged, {len(report.errors)} errors"
     )
-    if report.analyse_seconds:
+    if report.analysis is not None:
+        a = report.analysis
+        found = ", ".join(f"{n} {s}" for s, n in sorted(a.questions.items())) or "none"
         typer.echo(
-            f"parsing {report.parse_seconds:.1f} s, analysis {report.analyse_seconds:.1f} s (summed over workers)"
+            f"analysed {a.records} records ({a.dialogues} dialogues, each as a whole) in {a.seconds:.1f} s: "
+            f"questions {found}"
         )
+        for note in a.notes:
+            typer.echo(f"note: {note}", err=True)
     if not report.errors:
         return
     with errors_path.open("w", newline="", encoding="utf-8") as fh:

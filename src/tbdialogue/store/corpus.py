@@ -18,6 +18,7 @@ from sqlalchemy.exc import OperationalError
 
 from ..model import Record
 from . import fts, migrate
+from .analysis import AnalysisReport, analyse_stored
 from .db import StoreError, describe, make_engine, resolve_url, sqlite_path
 from .identity import normalise_text
 from .ingest import IngestReport, ingest, prepared
@@ -187,6 +188,28 @@ class Corpus:
                 writer.rolled_back()
                 raise
         return out
+
+    def analyse(
+        self,
+        *,
+        state: str | None = None,
+        body: str | None = None,
+        session: int | None = None,
+        jobs: int = 1,
+    ) -> AnalysisReport:
+        """(Re)analyse the questions of stored records, each dialogue as a whole (all current
+        records, or those of a State, body or session)."""
+        v = record_versions.c
+        stmt = select(v.id).where(v.is_current)
+        if state:
+            stmt = stmt.where(v.state_party_code == state_code(state))
+        if body:
+            stmt = stmt.where(v.body == body.upper())
+        if session is not None:
+            stmt = stmt.where(v.session == session)
+        with self.engine.connect() as conn:
+            ids = list(conn.execute(stmt).scalars())
+        return analyse_stored(self.engine, ids, jobs=jobs)
 
     # --- searching -------------------------------------------------------------------------
 

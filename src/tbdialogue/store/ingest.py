@@ -24,6 +24,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 from ..errors import TbdError
 from ..model import Record
+from .analysis import AnalysisReport, analyse_stored
 from .identity import content_hash
 from .schema import sources
 from .stem import index_text
@@ -47,6 +48,7 @@ class Skipped:
     """A file whose exact bytes were ingested before: not even parsed again."""
 
     path: str
+    sha256: str
 
 
 @dataclass
@@ -61,8 +63,11 @@ class IngestReport:
     started: float = field(default_factory=time.perf_counter)
     finished: float | None = None
     parse_seconds: float = 0.0  # summed over workers
-    analyse_seconds: float = 0.0
     interrupted: bool = False
+    analysis: AnalysisReport | None = None
+    #: Versions this run stored or met (for the analysis that follows); content hashes of skipped files.
+    version_ids: list[int] = field(default_factory=list, repr=False)
+    skipped_sha256: list[str] = field(default_factory=list, repr=False)
 
     @property
     def stored(self) -> int:
@@ -113,14 +118,13 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], l
 # --- worker side ------------------------------------------------------------------------------
 
 _known: frozenset[str] = frozenset()
-_analyse: Callable | None = None
 _backend = "sqlite"
 
 
-def _init_worker(known: frozenset[str], analyse: bool, backend: str) -> None:
+def _init_worker(known: frozenset[str], backend: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     _watch_parent(os.getppid())
-    _init_worker_inline(known, analyse, backend)
+    _init_worker_inline(known, backend)
 
 
 def _watch_parent(parent: int) -> None:
@@ -134,32 +138,19 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, name="tbd-parent-watch", daemon=True).start()
 
 
-def analyser() -> Callable | None:
-    """The dialogue analysis (``tbdialogue.analyse.analyse_record``) when that package provides it."""
-    try:
-        from .. import analyse
-    except ImportError:
-        return None
-    return getattr(analyse, "analyse_record", None)
-
-
 def prepare(path: str) -> Prepared | Skipped | Failure:
-    """Read, parse (and analyse) one file; never raises."""
+    """Read and parse one file; never raises."""
     from .. import parse_file
 
     try:
         if _known:
             with open(path, "rb") as fh:
-                if hashlib.file_digest(fh, "sha256").hexdigest() in _known:
-                    return Skipped(path)
+                digest = hashlib.file_digest(fh, "sha256").hexdigest()
+            if digest in _known:
+                return Skipped(path, digest)
         t0 = time.perf_counter()
         record = parse_file(path)
-        t1 = time.perf_counter()
-        if _analyse is not None:
-            record = _analyse(record) or record
-        t2 = time.perf_counter()
-        analysed_ms = (t2 - t1) * 1000 if _analyse is not None else 0.0
-        return prepared(record, path, _backend, (t1 - t0) * 1000, analysed_ms)
+        return prepared(record, path, _backend, (time.perf_counter() - t0) * 1000)
     except TbdError as exc:
         return Failure(path, str(exc))
     except OSError as exc:
@@ -168,10 +159,10 @@ def prepare(path: str) -> Prepared | Skipped | Failure:
         return Failure(path, f"internal error while parsing: {type(exc).__name__}: {exc}")
 
 
-def prepared(record: Record, path: str, backend: str, parse_ms: float = 0.0, analysed_ms: float = 0.0) -> Prepared:
+def prepared(record: Record, path: str, backend: str, parse_ms: float = 0.0) -> Prepared:
     """A parsed record ready for the writer: identity and index text computed (in the worker)."""
     terms = [index_text(p.text, record.language, backend) for p in record.paragraphs]
-    return Prepared(path, record, content_hash(record), terms, parse_ms, analysed_ms)
+    return Prepared(path, record, content_hash(record), terms, parse_ms)
 
 
 # --- main side --------------------------------------------------------------------------------
@@ -196,7 +187,9 @@ def ingest(
 
     ``jobs`` worker processes parse (1: parse in this process). Files whose bytes were ingested
     before are skipped unless ``reparse``; either way identical content is never stored twice.
-    ``KeyboardInterrupt`` is re-raised after the last committed batch, with ``report.interrupted``.
+    ``analyse``: then find the questions of every dialogue these files belong to (see
+    ``store.analysis``), its records taken together. ``KeyboardInterrupt`` is re-raised after the
+    last committed batch, with ``report.interrupted``.
     """
     report = report or IngestReport()
     files, missing = collect_files(paths)
@@ -208,13 +201,13 @@ def ingest(
         batch = _Batch(Writer(conn, batched=True), report)
         try:
             if jobs <= 1:
-                _init_worker_inline(known, analyse, backend)
+                _init_worker_inline(known, backend)
                 for path in files:
                     batch.add(prepare(path))
                     if progress:
                         progress(report)
             else:
-                _run_pool(files, jobs, (known, analyse, backend), batch, progress)
+                _run_pool(files, jobs, (known, backend), batch, progress)
             batch.flush()
         except KeyboardInterrupt:
             report.interrupted = True
@@ -224,13 +217,26 @@ def ingest(
             report.finished = time.perf_counter()
             if progress:
                 progress(report)
+    if analyse:
+        ids = report.version_ids + versions_of_sources(engine, report.skipped_sha256)
+        report.analysis = analyse_stored(engine, ids, jobs=jobs)
     return report
 
 
-def _init_worker_inline(known: frozenset[str], analyse: bool, backend: str) -> None:
-    global _known, _analyse, _backend
+def versions_of_sources(engine: Engine, digests: list[str]) -> list[int]:
+    """The versions files with these sha256 were stored as (for files skipped as already seen)."""
+    out: list[int] = []
+    with engine.connect() as conn:
+        for start in range(0, len(digests), 1000):
+            out += conn.execute(
+                select(sources.c.version_id).where(sources.c.sha256.in_(digests[start : start + 1000]))
+            ).scalars()
+    return out
+
+
+def _init_worker_inline(known: frozenset[str], backend: str) -> None:
+    global _known, _backend
     _known = known
-    _analyse = analyser() if analyse else None
     _backend = backend
 
 
@@ -275,9 +281,9 @@ class _Batch:
             self.report.errors.append(item)
         elif isinstance(item, Skipped):
             self.report.skipped += 1
+            self.report.skipped_sha256.append(item.sha256)
         else:
             self.report.parse_seconds += item.parse_ms / 1000
-            self.report.analyse_seconds += item.analysed_ms / 1000
             if not self.items:
                 self.since = time.perf_counter()
             self.items.append(item)
@@ -319,6 +325,7 @@ class _Batch:
             self.writer.committed()
         for stored in results:
             self.report.count(stored)
+            self.report.version_ids.append(stored.version_id)
 
     def abandon(self) -> None:
         self.items = []

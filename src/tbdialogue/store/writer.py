@@ -46,7 +46,6 @@ class Prepared:
     content_hash: str
     terms: list[str]  # per paragraph: the text as the backend's index takes it (stem.index_text)
     parse_ms: float = 0.0
-    analysed_ms: float = 0.0
 
 
 @dataclass
@@ -57,6 +56,7 @@ class Stored:
     language: str
     version: int
     current: bool
+    version_id: int
 
 
 def _on_conflict_do_nothing(conn: Connection, table, column: str):
@@ -231,7 +231,7 @@ class Writer:
         if known is not None:
             vid, known_version, known_current = known
             self._add_source(vid, rec, now)
-            return Stored(p.path, UNCHANGED, key, rec.language, known_version, known_current)
+            return Stored(p.path, UNCHANGED, key, rec.language, known_version, known_current, vid)
 
         record_id = conn.execute(_FIND_RECORD, {"k": key, "l": rec.language}).scalar()
         current = None
@@ -267,7 +267,8 @@ class Writer:
             conn.execute(update(records).where(records.c.id == record_id).values(current_version=version))
         if not self.batched:
             self.flush()
-        return Stored(p.path, NEW if version == 1 else NEW_VERSION, key, rec.language, version, make_current)
+        status = NEW if version == 1 else NEW_VERSION
+        return Stored(p.path, status, key, rec.language, version, make_current, version_id)
 
     def _add_source(self, version_id: int, rec: Record, now: datetime, new: bool = False) -> None:
         src = rec.source
@@ -364,34 +365,39 @@ class Writer:
         ]
 
     def _questions(self, version_id: int, rec: Record) -> None:
-        cid_of = {p.index: p.id for p in rec.paragraphs}
-        qs = rec.questions or []
-        qids = list(
-            self.conn.execute(
-                _INSERT_QUESTIONS,
-                [
-                    {
-                        "version_id": version_id,
-                        "cid": q.id,
-                        "paragraph_idx": q.paragraph,
-                        "asked_by_turn_idx": q.asked_by,
-                        "text": q.text,
-                        "status": q.status,
-                        "evidence": q.evidence,
-                        "details": q.model_dump(mode="json"),
-                    }
-                    for q in qs
-                ],
-            ).scalars()
-        )
-        links = []
-        for qid, q in zip(qids, qs, strict=True):
-            links += [
-                {"question_id": qid, "paragraph_cid": cid_of.get(i, str(i)), "in_record": True} for i in q.answers
-            ]
-            links += [{"question_id": qid, "paragraph_cid": c, "in_record": False} for c in q.answers_elsewhere]
-        if links:
-            self.conn.execute(insert(answer_links), links)
+        insert_questions(self.conn, version_id, rec)
+
+
+def insert_questions(conn: Connection, version_id: int, rec: Record) -> None:
+    """Store a record's questions and their answer links (rec.questions) for a version."""
+    cid_of = {p.index: p.id for p in rec.paragraphs}
+    qs = rec.questions or []
+    if not qs:
+        return
+    qids = list(
+        conn.execute(
+            _INSERT_QUESTIONS,
+            [
+                {
+                    "version_id": version_id,
+                    "cid": q.id,
+                    "paragraph_idx": q.paragraph,
+                    "asked_by_turn_idx": q.asked_by,
+                    "text": q.text,
+                    "status": q.status,
+                    "evidence": q.evidence,
+                    "details": q.model_dump(mode="json"),
+                }
+                for q in qs
+            ],
+        ).scalars()
+    )
+    links = []
+    for qid, q in zip(qids, qs, strict=True):
+        links += [{"question_id": qid, "paragraph_cid": cid_of.get(i, str(i)), "in_record": True} for i in q.answers]
+        links += [{"question_id": qid, "paragraph_cid": c, "in_record": False} for c in q.answers_elsewhere]
+    if links:
+        conn.execute(insert(answer_links), links)
 
 
 def _year(date: str | None) -> int | None:
