@@ -433,16 +433,7 @@ class Corpus:
     ) -> list[DialogueSummary]:
         """Constructive dialogues (a body's review of a State in a session), with their records."""
         d, v = dialogues.c, record_versions.c
-        stmt = select(dialogues)
-        if state:
-            stmt = stmt.where(d.state_code == state_code(state))
-        if body:
-            stmt = stmt.where(d.body == body.upper())
-        if session is not None:
-            stmt = stmt.where(d.session == session)
-        if year is not None:
-            lo, hi = year_range(year)
-            stmt = stmt.where(d.year.between(lo, hi))
+        stmt = _scoped(select(dialogues), (d.state_code, d.body, d.session, d.year), state, body, session, year)
         out = []
         with self.engine.connect() as conn:
             for dl in conn.execute(stmt.order_by(d.year, d.body, d.session)).mappings():
@@ -504,17 +495,9 @@ class Corpus:
             .outerjoin(paragraphs, and_(p.version_id == q.version_id, p.idx == q.paragraph_idx))
             .where(v.is_current)
         )
-        if state:
-            stmt = stmt.where(v.state_party_code == state_code(state))
+        stmt = _scoped(stmt, (v.state_party_code, v.body, v.session, v.year), state, body, session, year)
         if status:
             stmt = stmt.where(q.status == status)
-        if body:
-            stmt = stmt.where(v.body == body.upper())
-        if session is not None:
-            stmt = stmt.where(v.session == session)
-        if year is not None:
-            lo, hi = year_range(year)
-            stmt = stmt.where(v.year.between(lo, hi))
         stmt = stmt.order_by(v.date, v.symbol, q.id)
         if limit:
             stmt = stmt.limit(limit)
@@ -599,6 +582,22 @@ def paragraph_changes(old: list, new: list) -> list[ParagraphChange]:
         for n in new[j1 + pairs : j2]:
             out.append(ParagraphChange("added", None, n.cid, None, n.text))
     return out
+
+
+def _scoped(stmt, columns, state: str | None, body: str | None, session: int | None, year: str | int | None):
+    """``stmt`` restricted to a State, body, session and year range; ``columns`` are the table's
+    (state code, body, session, year) columns."""
+    state_col, body_col, session_col, year_col = columns
+    if state:
+        stmt = stmt.where(state_col == state_code(state))
+    if body:
+        stmt = stmt.where(body_col == body.upper())
+    if session is not None:
+        stmt = stmt.where(session_col == session)
+    if year is not None:
+        lo, hi = year_range(year)
+        stmt = stmt.where(year_col.between(lo, hi))
+    return stmt
 
 
 def state_code(state: str) -> str:
