@@ -131,7 +131,7 @@ def parse_document(doc: Document, language: str | None = None) -> Record:
     documents = list(state.documents) if state else []
     all_docs = [d for item in agenda for d in item.documents + [x for s in item.items for x in s.documents]]
     if body_name is None:
-        stems = Counter(b for d in all_docs if (b := body_of_symbol(d) or _treaty_stem(d)))
+        stems = Counter(b for d in all_docs if (b := body_of_symbol(d)))
         if stems:
             body_name = stems.most_common(1)[0][0]
             warnings.append(f"body: not named on the cover; {body_name} taken from the documents' symbols")
@@ -222,11 +222,6 @@ def _continues_line(prev: str, text: str, block: Block, prof: Profile) -> bool:
     if block.gap_before:
         return False
     return prev.count("(") > prev.count(")") or prev.endswith((";", ",", "-", "/")) or starts_lower(text)
-
-
-def _treaty_stem(symbol: str) -> str | None:
-    first = symbol.split("/", 1)[0]
-    return first if first in ("CMW", "CERD", "CCPR", "CEDAW", "CAT", "CRC", "CRPD", "CED") else None
 
 
 def _fill_body(record: Record, body: Body, prefix: str) -> None:
