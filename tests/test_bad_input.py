@@ -142,3 +142,14 @@ def test_partial_record_says_what_is_missing():
     assert record.date is None and record.chair is None
     assert any(w.startswith("date:") for w in record.warnings)
     assert any(w.startswith("symbol:") for w in record.warnings)
+
+
+def test_a_text_that_only_mentions_summary_records(tmp_path):
+    """Regression: "…the way the UN lays out its summary records…" in a README is not a title."""
+    path = tmp_path / "README.md"
+    path.write_text(
+        "# Fixtures\n\nThese files are not issued by the UN: they lay the sample's text out the way the UN\n"
+        "lays out its summary records, so that the readers can be tested.\n",
+        "utf-8",
+    )
+    _one_line_error(run_cli("parse", str(path)), "does not look like a UN summary record")

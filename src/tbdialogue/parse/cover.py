@@ -78,8 +78,14 @@ def body_names() -> BodyNames:
 
 
 def is_title(line: str, profile: Profile) -> bool:
-    """The "Summary record of the … meeting" line (words may be broken by stray spaces)."""
-    return bool(profile.title.search(line)) or profile.title.pattern.replace(r"\s*", "") in squash(line)
+    """The "Summary record of the … meeting" line: it opens with the title words (which may be
+    broken by stray spaces) and names a meeting; a sentence that mentions summary records is not one.
+    """
+    head = squash(line).lstrip("*•-–—_.:;)( ")
+    keyword = re.sub(r"\\s\*|\[\\s-\]\*", "", profile.title.pattern)
+    if not re.match(keyword, head.replace("-", "")):
+        return False
+    return bool(profile.meeting.search(line) or profile.meeting_squashed.search(head))
 
 
 def parse_cover(lines: list[str], profile: Profile, title_index: int | None) -> Cover:
