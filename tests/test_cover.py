@@ -327,3 +327,93 @@ def test_digits_of_a_symbol_split_by_a_space():
         "HRI/CORE/LKA/2008",
         "E/C.12/LKA/Q/2-4",
     ]
+
+
+# Forms first met in the second held-out set; written anew here.
+def test_provisional_title_and_title_on_two_lines():
+    r = _with_cover(
+        {
+            "Summary record of the 4099th meeting": "PROVISIONAL SUMMARY RECORD OF THE 4099th MEETING",
+            "CCPR/C/SR.4099\n": "",
+        }
+    )
+    assert r.meeting == 4099
+    body = ["1. M. Diaby dit que le rapport est complet."]
+    r = _with_cover(
+        {
+            "Compte rendu analytique de la 3001e séance": "COMPTE RENDU ANALYTIQUE DE LA DEUXIÈME PARTIE (PUBLIQUE)*\n\nDE LA 3001ème SÉANCE",
+            "CERD/C/SR.3001\n": "",
+        },
+        lang="fr",
+        body=body,
+    )
+    assert (r.meeting, r.part) == (3001, "second part (public)")
+    r = _with_cover(
+        {
+            "Cent douzième session\n\nCompte rendu analytique de la 3001e séance": "Cent douzième session COMPTE RENDU ANALYTIQUE (PARTIEL)* DE LA 3001 e SÉANCE"
+        },
+        lang="fr",
+        body=body,
+    )
+    assert (r.session, r.meeting, r.part) == (112, 3001, "partial")
+
+
+def test_committee_name_wrapped_over_two_lines():
+    cover = {
+        "CCPR/C/SR.4099\n": "",
+        "Human Rights Committee\n": "Committee on the Protection of the Rights of All\nMigrant Workers and Members of Their Families\n",
+    }
+    r = _with_cover(cover)
+    assert r.body == "CMW" and r.committee.endswith("Members of Their Families")
+    assert (r.symbol, r.symbol_inferred) == ("CMW/C/SR.4099", True)
+
+
+@pytest.mark.parametrize(
+    ("lines", "chair", "note"),
+    [
+        (
+            "Co-Chairperson: Ms. CASALE (Subcommittee on Prevention of Torture)\n\nCo-Chairperson: Mr. MAVROMMATIS (Committee against Torture)",
+            "Ms. CASALE",
+            "Subcommittee on Prevention of Torture; Co-Chairperson: Mr. MAVROMMATIS (Committee against Torture)",
+        ),
+        (
+            "Temporary Chair: Mr. Walker (Secretary-General)\n\nChair: Mr. Seilenthal (Estonia)",
+            "Mr. Seilenthal",
+            "Estonia; Temporary Chair: Mr. Walker (Secretary-General)",
+        ),
+        ("Chairman: Mr. DIACONU\n\nlater: Mr. VALENCIA RODRIGUEZ", "Mr. DIACONU", "later: Mr. VALENCIA RODRIGUEZ"),
+    ],
+)
+def test_chair_over_several_lines(lines, chair, note):
+    r = _with_cover({"Chair: Ms. Tigroudja": lines})
+    assert (r.chair, r.chair_note) == (chair, note)
+
+
+def test_chair_label_with_inclusive_suffix():
+    r = _with_cover(
+        {"Président : M. Diaby": "Président (e):M. Sadi"},
+        lang="fr",
+        body=["1. M. Sadi dit que le rapport est complet."],
+    )
+    assert r.chair == "M. Sadi"
+
+
+def test_documents_of_every_report_of_the_state_considered_together():
+    body = [
+        "Initial report of Kyrgyzstan under the Optional Protocol on the involvement of children in armed conflict (CRC/C/OPAC/KGZ/1)",
+        "Initial report of Kyrgyzstan under the Optional Protocol on the sale of children (CRC/C/OPSC/KGZ/1; CRC/C/OPSC/KGZ/Q/1 and Add.1)",
+        *BODY,
+    ]
+    r = record(body)
+    assert r.documents == ["CRC/C/OPAC/KGZ/1", "CRC/C/OPSC/KGZ/1", "CRC/C/OPSC/KGZ/Q/1", "CRC/C/OPSC/KGZ/Q/1/Add.1"]
+
+
+def test_meeting_of_states_parties_is_its_own_body():
+    r = _with_cover(
+        {
+            "CCPR/C/SR.4099": "CAT/SP/SR.16",
+            "Summary record of the 4099th meeting": "Summary record of the 16th meeting",
+            "Human Rights Committee\n": "",
+        }
+    )
+    assert (r.symbol, r.body) == ("CAT/SP/SR.16", "CAT/SP")

@@ -154,3 +154,16 @@ def test_event_at_the_end_has_no_next_paragraph():
 def test_opening_of_a_part(lang, line, kind, time):
     rec = record([line, {"en": SPEECH, "fr": _speech("fr"), "es": _speech("es")}[lang]], lang=lang, opening=False)
     assert [(e.kind, e.time) for e in rec.events] == [(kind, time)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "kind", "time"),
+    [
+        ("es", "Se declara abierta la sesíón a las 15.05 horas.", "called_to_order", "15.05 horas"),
+        ("fr", "LA SEANCE EST OUVERTE A 10 H 5.", "called_to_order", "10 H 5"),
+        ("es", "El debate abarcado por el acta comienza a las 12.10 horas.", "discussion_began", "12.10 horas"),
+    ],
+)
+def test_stage_directions_are_matched_accent_blind(lang, line, kind, time):
+    rec = record([line, _speech(lang)], lang=lang, opening=False)
+    assert [(e.kind, e.time) for e in rec.events] == [(kind, time)]

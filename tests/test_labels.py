@@ -207,3 +207,61 @@ def test_paragraph_number_without_space():
     rec = record(["1.Mr. Politi asked whether judges applied the Covenant.", "2.The Chair said that it was noted."])
     assert [p.number for p in rec.paragraphs] == [1, 2]
     assert [t.speaker.name for t in rec.turns] == ["Mr. Politi", "The Chair"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "role", "affiliation", "side"),
+    [
+        (
+            "en",
+            "Mr. Salama (Chief, Human Rights Treaties Division, Office of the United Nations High Commissioner for Human Rights (OHCHR)) said that progress had been made.",
+            "Mr. Salama",
+            "Chief, Human Rights Treaties Division",
+            "Office of the United Nations High Commissioner for Human Rights (OHCHR)",
+            "secretariat",
+        ),
+        (
+            "en",
+            "Ms. Pansieri (United Nations Deputy High Commissioner for Human Rights) said that the workload had grown.",
+            "Ms. Pansieri",
+            "United Nations Deputy High Commissioner for Human Rights",
+            None,
+            "secretariat",
+        ),
+        (
+            "es",
+            "El Sr. Mokhiber (administrador responsable de la Dependencia de asuntos económicos) informa al Comité.",
+            "Sr. Mokhiber",
+            "administrador responsable de la Dependencia de asuntos económicos",
+            None,
+            "other",
+        ),
+        (
+            "en",
+            "The CO-CHAIRPERSON (Committee against Torture), welcoming the members of the Subcommittee, said that cooperation mattered.",
+            "The CO-CHAIRPERSON",
+            "Chair",
+            "Committee against Torture",
+            "committee",
+        ),
+    ],
+)
+def test_functions_in_parentheses_are_roles(lang, text, name, role, affiliation, side):
+    _, sp = _speaker([f"1. {text}"], lang=lang, markdown=False)
+    assert (sp.name, sp.role, sp.affiliation, sp.side) == (name, role, affiliation, side)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        (
+            "fr",
+            "Mme Pain (Italie), présentant les rapports initiaux de l’Italie au titre des deux Protocoles facultatifs à la Convention relative aux droits de l’enfant, concernant d’une part l’implication d’enfants dans les conflits armés (CRC/C/OPAC/ITA/1) et d’autre part la vente d’enfants, la prostitution des enfants et la pornographie mettant en scène des enfants (CRC/C/OPSC/ITA/1), ainsi que les réponses écrites",
+            "Mme Pain",
+        ),
+        ("en", "Ms. Al Haj Ali (Syrian Arab Republic) …", "Ms. Al Haj Ali"),
+    ],
+)
+def test_placed_label_before_a_long_apposition_or_an_ellipsis(lang, text, name):
+    _, sp = _speaker([f"1. {text}"], lang=lang, markdown=False)
+    assert sp.name == name and sp.side == "state"

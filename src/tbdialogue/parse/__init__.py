@@ -92,7 +92,7 @@ def parse_document(doc: Document, language: str | None = None) -> Record:
     prof = profile(lang)
     layers = [_layer(t, prof) for t in texts]
 
-    title_idx = next((i for i, t in enumerate(texts) if layers[i] is None and is_title(t, prof)), None)
+    title_idx, title_span = _find_title(texts, layers, prof)
     contents_idx = next(
         (
             i
@@ -108,7 +108,7 @@ def parse_document(doc: Document, language: str | None = None) -> Record:
     if start is None:
         start = len(blocks)
 
-    cover_lines, title_line = _cover_lines(blocks, texts, layers, start, title_idx, prof)
+    cover_lines, title_line = _cover_lines(blocks, texts, layers, start, title_idx, title_span, prof)
     cover = parse_cover(cover_lines, prof, title_line)
     warnings: list[str] = list(doc.warnings) + cover.warnings
 
@@ -197,8 +197,32 @@ def parse_document(doc: Document, language: str | None = None) -> Record:
     return record
 
 
+def _find_title(texts: list[str], layers: list[Layer], prof: Profile) -> tuple[int | None, int]:
+    """Index of the title block, and how many blocks it spans (a title broken over two lines:
+    "COMPTE RENDU ANALYTIQUE DE LA DEUXIÈME PARTIE (PUBLIQUE)*" / "DE LA 434ème SÉANCE")."""
+    for i, t in enumerate(texts):
+        if layers[i] is not None:
+            continue
+        if is_title(t, prof):
+            return i, 1
+        if (
+            i + 1 < len(texts)
+            and layers[i + 1] is None
+            and prof.title.search(t)
+            and is_title(f"{t} {texts[i + 1]}", prof)
+        ):
+            return i, 2
+    return None, 1
+
+
 def _cover_lines(
-    blocks, texts, layers, start: int, title_idx: int | None, prof: Profile
+    blocks: list[Block],
+    texts: list[str],
+    layers: list[Layer],
+    start: int,
+    title_idx: int | None,
+    title_span: int,
+    prof: Profile,
 ) -> tuple[list[str], int | None]:
     """Cover lines, with wrapped lines rejoined ("(continued)" alone, "…;" then the next line)."""
     lines: list[str] = []
@@ -207,7 +231,8 @@ def _cover_lines(
         if layers[i] is not None:
             continue
         t = texts[i]
-        if lines and i != title_idx and _continues_line(lines[-1], t, blocks[i], prof):
+        in_title = title_idx is not None and title_idx < i < title_idx + title_span
+        if lines and (in_title or i != title_idx and _continues_line(lines[-1], t, blocks[i], prof)):
             lines[-1] = f"{lines[-1]} {t}"
             continue
         if i == title_idx:

@@ -115,20 +115,24 @@ class StateParty:
 
 
 def find_state_party(headings: list[str], contents: list[str], profile: Profile) -> StateParty | None:
-    """The State whose report is considered: the first report heading that names a State."""
-    for line in [*headings, *contents]:
-        h = parse_heading(line, profile)
+    """The State whose report is considered: the first report heading that names a State. Its
+    documents are those of every report heading of that State in the body (an initial report
+    under each Optional Protocol, considered together), else of its contents line."""
+    parsed = [parse_heading(line, profile) for line in headings]
+    for h in [*parsed, *(parse_heading(line, profile) for line in contents)]:
         if not profile.report_words.search(h.title):
             continue
         found = countries().find(h.title)
-        if found:
-            docs = h.documents
-            if not docs:
-                # The contents line rarely carries documents; the body heading does.
-                for other in headings:
-                    oh = parse_heading(other, profile)
-                    if oh.key == h.key and oh.documents:
-                        docs = oh.documents
-                        break
-            return StateParty(found, found.country.code, docs)
+        if not found:
+            continue
+        code = found.country.code
+        docs: list[str] = []
+        for other in parsed:
+            if (
+                profile.report_words.search(other.title)
+                and (f := countries().find(other.title))
+                and f.country.code == code
+            ):
+                docs += [d for d in other.documents if d not in docs]
+        return StateParty(found, code, docs or list(h.documents))
     return None

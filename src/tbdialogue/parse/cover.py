@@ -81,11 +81,12 @@ def is_title(line: str, profile: Profile) -> bool:
     """The "Summary record of the … meeting" line: it opens with the title words (which may be
     broken by stray spaces) and names a meeting; a sentence that mentions summary records is not one.
     """
-    head = squash(line).lstrip("*•-–—_.:;)( ")
-    keyword = re.sub(r"\\s\*|\[\\s-\]\*", "", profile.title.pattern)
-    if not re.match(keyword, head.replace("-", "")):
+    squashed = squash(line).replace("-", "")
+    keyword = re.search(re.sub(r"\\s\*|\[\\s-\]\*", "", profile.title.pattern), squashed)
+    if not keyword:
         return False
-    return bool(profile.meeting.search(line) or profile.meeting_squashed.search(head))
+    after = squashed[keyword.end() :]
+    return bool(profile.meeting_squashed.search(after) or profile.meeting.search(line))
 
 
 def parse_cover(lines: list[str], profile: Profile, title_index: int | None) -> Cover:
@@ -158,25 +159,33 @@ def _unglue_date(sym: str, after: str, meeting: int | None) -> str:
 
 
 def _body(cov: Cover, lines: list[str], profile: Profile) -> None:
+    """The body, from the printed symbol, else the committee's name, else the treaty's name, else a
+    web archive's "Convention Abbreviation:" line. Names are matched without spaces ("A ll Forms")
+    and may be wrapped over two lines."""
     names = body_names()
-    if cov.symbol:
-        cov.body = body_of_symbol(cov.symbol)
-    for line in lines:
-        low = squash(line.replace("’", "'"))
-        for name, body in names.committee:
-            if name in low:
-                if cov.committee is None:
-                    cov.committee = _strip_session(line, profile)
-                    cov.body = cov.body or body
-                break
-        for name, body in names.treaty:
-            if name in low and cov.treaty is None and not low.startswith(("committee", "comit")):
-                cov.treaty = line
-                cov.body = cov.body or body
-                break
+    keys = [squash(line.replace("’", "'")) for line in lines]
+    from_committee = from_treaty = from_site = None
+    for i, (line, low) in enumerate(zip(lines, keys, strict=True)):
+        if cov.committee is None:
+            pair = f"{line} {lines[i + 1]}" if i + 1 < len(lines) else None
+            pair_key = low + keys[i + 1] if pair else ""
+            for name, body in names.committee:
+                if name in low:
+                    cov.committee, from_committee = _strip_session(line, profile), body
+                    break
+                if pair and name in pair_key and name not in keys[i + 1]:
+                    cov.committee, from_committee = _strip_session(pair, profile), body
+                    break
+        if cov.treaty is None and not low.startswith(("committee", "comit")):
+            for name, body in names.treaty:
+                if name in low:
+                    cov.treaty, from_treaty = line, body
+                    break
         m = re.match(r"convention abbreviation\s*:\s*([A-Z]{2,6})", line, re.I)
-        if m and cov.body is None:
-            cov.body = m.group(1).upper()
+        if m and from_site is None:
+            from_site = m.group(1).upper()
+    from_symbol = body_of_symbol(cov.symbol) if cov.symbol else None
+    cov.body = from_symbol or from_committee or from_treaty or from_site
 
 
 def _strip_session(line: str, profile: Profile) -> str:
@@ -223,30 +232,35 @@ def _dates(cov: Cover, lines: list[str], profile: Profile, title_index: int | No
 
 
 def _chair(cov: Cover, lines: list[str], profile: Profile) -> None:
+    """The presiding officer: "Chair: Mr. X (Vice-Chair)", "Temporary Chair: … Chair: …" on one
+    line or several, "Président (e):M. Sadi", "later: Mr. Y"; the plain Chair wins over the
+    temporary or acting one, whose line goes to the note."""
     labels = sorted(profile.chair_labels, key=len, reverse=True)
-    # Each label may be broken by a stray space ("P residente").
+    # Each label may be broken by a stray space ("P residente"), and end in "(e)" or "(a)".
     spaced = "|".join(r"\s?".join(re.escape(c) for c in label) for label in labels)
-    rx = re.compile(rf"(?:(?<=\s)|^)(?P<label>{spaced})\s*:\s*", re.IGNORECASE)
-    for i, line in enumerate(lines):
+    rx = re.compile(rf"(?:(?<=\s)|^)(?P<label>{spaced})(?:\s*\([ea]\))?\s*:\s*", re.IGNORECASE)
+    segments: list[tuple[str, str, str]] = []
+    then: list[str] = []
+    for line in lines:
         # "Chair:" opens its line, or follows another cover line that a hard wrap ran into it.
         found = [m for m in rx.finditer(line) if m.group("label")[0].isupper()]
-        if not found or (found[0].start() > 0 and not line[: found[0].start()].rstrip().endswith((".", ")"))):
-            continue
-        line = line[found[0].start() :]
-        found = [m for m in rx.finditer(line) if m.group("label")[0].isupper()]
-        segments = []
-        for k, m in enumerate(found):
-            end = found[k + 1].start() if k + 1 < len(found) else len(line)
-            segments.append((squash(m.group("label")), m.group("label"), line[m.end() : end].strip()))
-        main = next((s for s in segments if s[0] in _PLAIN_CHAIR), segments[-1])
-        name, note = _split_chair(main[2])
-        cov.chair = name
-        others = [f"{lab}: {val}" for sq, lab, val in segments if (sq, lab, val) != main]
-        notes = ([note] if note else []) + others
-        if i + 1 < len(lines) and _THEN.match(lines[i + 1]):
-            notes.append(lines[i + 1].strip())
-        cov.chair_note = "; ".join(notes) or None
+        if found and (found[0].start() == 0 or line[: found[0].start()].rstrip().endswith((".", ")"))):
+            line = line[found[0].start() :]
+            found = [m for m in rx.finditer(line) if m.group("label")[0].isupper()]
+            for k, m in enumerate(found):
+                end = found[k + 1].start() if k + 1 < len(found) else len(line)
+                segments.append((squash(m.group("label")), m.group("label"), line[m.end() : end].strip()))
+        elif segments and _THEN.match(line):
+            then.append(line.strip())
+        elif segments:
+            break
+    if not segments:
         return
+    main = next((seg for seg in segments if seg[0] in _PLAIN_CHAIR), segments[0])
+    name, note = _split_chair(main[2])
+    cov.chair = name
+    others = [f"{label}: {value}" for seg in segments if seg is not main for _, label, value in [seg]]
+    cov.chair_note = "; ".join(([note] if note else []) + others + then) or None
 
 
 def _split_chair(value: str) -> tuple[str | None, str | None]:

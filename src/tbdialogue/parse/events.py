@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import EVENT_KINDS
-from .normalize import repair
+from .normalize import fold, repair
 from .profiles import Profile
 
 #: Events that open the part of a meeting that the record covers.
@@ -60,7 +60,7 @@ def _match_one(sentence: str, profile: Profile, kinds: frozenset[str] | None) ->
 
 @lru_cache(maxsize=512)
 def _repaired(sentence: str) -> str:
-    return repair(sentence)
+    return fold(repair(sentence))
 
 
 def _time(raw: str | None) -> str | None:

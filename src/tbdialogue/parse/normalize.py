@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 #: Every dash-like character the UN's documents use, normalised to "-" in symbols and cover fields.
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
@@ -80,3 +81,12 @@ def is_upper_line(text: str) -> bool:
 def has_sentence_break(text: str) -> bool:
     """True when the text holds more than one sentence (headings never do)."""
     return bool(_SENTENCE_BREAK.search(text))
+
+
+def fold(text: str) -> str:
+    """Without accents ("séance" → "seance", "sesíón" → "sesion"): stage directions are matched
+    accent-blind, since upper-case and mistyped records drop or misplace accents."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -114,7 +114,9 @@ class LabelReader:
         if m.group("art") and m.group("art").strip() in self.p.name_articles:
             name = text[m.start("word") : m.end()]
         role = "Vice-Chair" if m.group("word").lower() in self._vice else "Chair"
-        return Label(Speaker(name=name, title=None, role=role, affiliation=None, side="committee"), end)
+        # "The CO-CHAIRPERSON (Committee against Torture)": the body the presiding officer is from.
+        affiliation = paren if paren and not self._title.match(paren) else None
+        return Label(Speaker(name=name, title=None, role=role, affiliation=affiliation, side="committee"), end)
 
     def _representative_label(self, text: str, bold: str, body: str | None) -> Label | None:
         m = self.p.representative.match(text)
@@ -164,10 +166,11 @@ class LabelReader:
         paren, end2 = _parenthetical(text, end)
         if paren is not None:
             end = end2
-        if not self._follows_as_speech(text, end, bold):
+        role, affiliation, side = self._capacity(paren, body)
+        placed = bool(role) or side == "state" and bool(affiliation)
+        if not self._follows_as_speech(text, end, bold, placed):
             return None
         name = f"{title} {' '.join(tokens)}"
-        role, affiliation, side = self._capacity(paren, body)
         return Label(Speaker(name=name, title=title, role=role, affiliation=affiliation, side=side), end)
 
     # -- helpers --------------------------------------------------------------------------------
@@ -176,14 +179,17 @@ class LabelReader:
             text = rx.sub(repl, text, count=1)
         return text
 
-    def _follows_as_speech(self, text: str, end: int, bold: str) -> bool:
-        """Is what follows the name the start of reported speech?"""
+    def _follows_as_speech(self, text: str, end: int, bold: str, placed: bool = False) -> bool:
+        """Is what follows the name the start of reported speech? ``placed``: the label's
+        parentheses name a State, a role or a function, as only speaker labels do."""
         rest = text[end:].lstrip()
         if bold and _covers(bold, text[:end]):
             first = _WORD.match(rest)
             return not (first and first.group(0).lower() in self.p.not_verbs)
         if not rest:
             return False
+        if placed and rest[0] in ",…":
+            return True  # "Mme PAIN (Italie), présentant …", "Ms. Al Haj Ali (Syrian Arab Republic) …"
         if rest[0] in ",:":
             window = rest[1:_FIRST_SENTENCE]
             words = {w.lower() for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", window)}
@@ -217,8 +223,24 @@ class LabelReader:
                 return paren, None, side
         if countries().lookup(paren):
             return None, paren, "state"
+        if any(low.startswith(f.lower()) for f in self.p.functions):
+            # "(Chief, Human Rights Treaties Division, Office of the United Nations …)": a function,
+            # then the organization it belongs to.
+            role, organization = _split_function(paren, self.p.organizations)
+            side = _side_of_affiliation(paren, self.p)
+            return role, organization, "other" if side == "state" else side
         # "Ombudsman of Kyrgyzstan" is not the delegation, though it names the State.
         return None, paren, _side_of_affiliation(paren, self.p)
+
+
+def _split_function(paren: str, organizations: tuple[str, ...]) -> tuple[str, str | None]:
+    """ "Chief, Human Rights Treaties Division, Office of the …" → ("Chief, Human Rights Treaties
+    Division", "Office of the …"); a function without an organization stays whole."""
+    for m in re.finditer(r",\s+", paren):
+        rest = paren[m.end() :]
+        if any(rest.lower().startswith(o.lower()) for o in organizations):
+            return paren[: m.start()], rest
+    return paren, None
 
 
 def _side_of_affiliation(affiliation: str, profile: Profile) -> str:

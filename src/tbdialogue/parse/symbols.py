@@ -92,7 +92,7 @@ def body_of_symbol(sym: str) -> str | None:
         return "CESCR"
     if sym.startswith("CAT/OP/"):
         return "SPT"
-    m = re.match(r"A/C\.\d", sym)
+    m = re.match(r"A/C\.\d|[A-Z]{2,6}/SP(?=/)", sym)  # GA committees; meetings of States parties
     if m:
         return m.group(0)
     first = sym.split("/", 1)[0]

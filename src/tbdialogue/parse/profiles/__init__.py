@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from ..normalize import fold
+
 LANGUAGES = ("en", "fr", "es")
 _FLAGS = re.IGNORECASE | re.UNICODE
 
@@ -58,6 +60,8 @@ class Profile:
     verb_suffix: str
     roles: tuple[str, ...]
     secretariat_roles: tuple[str, ...]
+    functions: tuple[str, ...]
+    organizations: tuple[str, ...]
     secretariat_affiliations: tuple[str, ...]
     other_affiliations: tuple[str, ...]
     repairs: tuple[tuple[re.Pattern[str], str], ...]
@@ -115,11 +119,16 @@ def _load(language: str) -> Profile:
         verb_suffix=spk["verb_suffix"],
         roles=tuple(spk["roles"]),
         secretariat_roles=tuple(spk["secretariat_roles"]),
+        functions=tuple(spk["functions"]),
+        organizations=tuple(spk["organizations"]),
         secretariat_affiliations=tuple(spk["secretariat_affiliations"]),
         other_affiliations=tuple(spk["other_affiliations"]),
         repairs=tuple((re.compile(p), r) for p, r in spk["repairs"]),
         time=_rx(time_src),
-        events=tuple((kind, _rx(rf"(?:{pat.replace('{time}', time_src)})\s*\.?")) for kind, pat in ev["patterns"]),
+        # Matched accent-blind: patterns and sentences are both folded (normalize.fold).
+        events=tuple(
+            (kind, _rx(fold(rf"(?:{pat.replace('{time}', time_src)})\s*\.?"))) for kind, pat in ev["patterns"]
+        ),
         notices=tuple(_rx(p) for p in notes["notices"]),
         footnotes=tuple(re.compile(p) for p in notes["footnotes"]),
     )
