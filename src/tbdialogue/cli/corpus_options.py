@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from ..store.db import ENV_VAR
+from ..store.names import ENV_VAR
 
 DB_HELP = f"Database: sqlite:///FILE (or a file path) or postgresql://USER@HOST/DB. Default: ${ENV_VAR}, else ./tbdialogue.db."
 

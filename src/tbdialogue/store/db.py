@@ -14,10 +14,9 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError
 
 from ..errors import TbdError
+from .names import DEFAULT_URL, ENV_VAR
 
 #: Environment variable giving the database URL when ``--db`` is not given.
-ENV_VAR = "TBDIALOGUE_DB"
-DEFAULT_URL = "sqlite:///tbdialogue.db"
 
 
 class StoreError(TbdError):
