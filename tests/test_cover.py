@@ -417,3 +417,46 @@ def test_meeting_of_states_parties_is_its_own_body():
         }
     )
     assert (r.symbol, r.body) == ("CAT/SP/SR.16", "CAT/SP")
+
+
+def test_document_list_on_its_own_line_belongs_to_the_heading():
+    r = record(
+        [
+            "Fourth periodic report of Kyrgyzstan (continued)",
+            "(CCPR/C/KGZ/4; CCPR/C/KGZ/Q/4; and HRI/CORE/KGZ/2020)",
+            *BODY,
+        ]
+    )
+    assert r.documents == ["CCPR/C/KGZ/4", "CCPR/C/KGZ/Q/4", "HRI/CORE/KGZ/2020"]
+
+
+def test_a_draft_about_a_state_is_not_its_review():
+    r = _with_cover(
+        {
+            "Consideration of reports submitted by States parties under article 40 of the Covenant (continued)\n\nFourth periodic report of Kyrgyzstan (continued)": "Annual report of the Committee\n\nDraft list of issues to be taken up in connection with the consideration of the fourth periodic report of Denmark",
+        }
+    )
+    assert r.state_party is None
+
+
+def test_unaccented_upper_case_part():
+    r = _with_cover(
+        {
+            "Compte rendu analytique de la 3001e séance": "COMPTE RENDU ANALYTIQUE DE LA DEUXIEME PARTIE (PUBLIQUE)*\n\nDE LA 3001ème SEANCE",
+            "CERD/C/SR.3001\n": "",
+        },
+        lang="fr",
+        body=["1. M. Diaby dit que le rapport est complet."],
+    )
+    assert (r.meeting, r.part) == (3001, "second part (public)")
+
+
+def test_crpd_symbol_is_not_inferred():
+    r = _with_cover(
+        {
+            "CCPR/C/SR.4099\n": "",
+            "Human Rights Committee": "Committee on the Rights of Persons with Disabilities",
+            "International Covenant on Civil and Political Rights\n": "",
+        }
+    )
+    assert r.body == "CRPD" and r.symbol is None

@@ -167,3 +167,23 @@ def test_opening_of_a_part(lang, line, kind, time):
 def test_stage_directions_are_matched_accent_blind(lang, line, kind, time):
     rec = record([line, _speech(lang)], lang=lang, opening=False)
     assert [(e.kind, e.time) for e in rec.events] == [(kind, time)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "kind", "time"),
+    [
+        ("fr", "Le débat résumé commence à 16 h 5.", "discussion_began", "16 h 5"),
+        ("fr", "La séance publique est ouverte à 16 h 40.", "public_part_began", "16 h 40"),
+        ("es", "Se declara abierta la sesión a las 1 0. 20 horas .", "called_to_order", "10.20 horas"),
+    ],
+)
+def test_more_opening_forms(lang, line, kind, time):
+    rec = record([line, _speech(lang)], lang=lang, opening=False)
+    assert [(e.kind, e.time) for e in rec.events] == [(kind, time)]
+
+
+def test_stage_direction_glued_to_a_job_number():
+    line = "* No se levantó acta de la segunda parte (privada) de la sesión. GE.08-44893 (EXT)Se declara abierta la sesión a las 10.15 horas."
+    rec = record([line, _speech("es")], lang="es", opening=False)
+    assert [(e.kind, e.time) for e in rec.events] == [("called_to_order", "10.15 horas")]
+    assert any(f.kind == "job_number" for f in rec.furniture)

@@ -265,3 +265,71 @@ def test_functions_in_parentheses_are_roles(lang, text, name, role, affiliation,
 def test_placed_label_before_a_long_apposition_or_an_ellipsis(lang, text, name):
     _, sp = _speaker([f"1. {text}"], lang=lang, markdown=False)
     assert sp.name == name and sp.side == "state"
+
+
+# Forms first met in the third held-out set; written anew here.
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "role"),
+    [
+        (
+            "en",
+            "After consultations, the CHAIRMAN announced that the rapporteurs had been appointed.",
+            "The CHAIRMAN",
+            "Chair",
+        ),
+        (
+            "en",
+            "Following a discussion in which Lord COLVILLE (Rapporteur), Mr. ANDO and the CHAIRPERSON took part, the CHAIRPERSON said that the notes would be adjusted.",
+            "The CHAIRPERSON",
+            "Chair",
+        ),
+        (
+            "es",
+            "En respuesta a una pregunta del Sr. WIERUSZEWSKI,la PRESIDENTA dice que el informe es complementario.",
+            "PRESIDENTA",
+            "Chair",
+        ),
+        (
+            "en",
+            "In reply to a question from Mr. Ando, Ms. Aitikeeva (Kyrgyzstan) said that the law had changed.",
+            "Ms. Aitikeeva",
+            None,
+        ),
+    ],
+)
+def test_label_after_an_opening_phrase(lang, text, name, role):
+    _, sp = _speaker([f"1. {text}"], lang=lang, markdown=False)
+    assert (sp.name, sp.role) == (name, role)
+
+
+def test_a_list_of_names_is_not_a_label():
+    rec = record(
+        [
+            "1. The Chair declared the session open.",
+            "2. Ms. Begum, Ms. Chutikul, Mr. Flinterman and Ms. Patten made the solemn declaration provided for in rule 15.",
+            "3. Ms. Patten, speaking on behalf of the African States, nominated Ms. Simonovic for the office of Chair.",
+        ]
+    )
+    assert [(t.speaker.name, t.paragraphs) for t in rec.turns] == [("The Chair", [1, 2]), ("Ms. Patten", [3])]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "role"),
+    [
+        (
+            "es",
+            "El S r. DAVID (Representante de la Alta Comisionada de las Naciones Unidas para los Derechos Humanos) transmite los mejores deseos de la Alta Comisionada.",
+            "Sr. DAVID",
+            "Representante de la Alta Comisionada de las Naciones Unidas para los Derechos Humanos",
+        ),
+        (
+            "en",
+            "Mr. RAMCHARAN (Acting United Nations High Commissioner for Human Rights) welcomed the members.",
+            "Mr. RAMCHARAN",
+            "Acting United Nations High Commissioner for Human Rights",
+        ),
+    ],
+)
+def test_placed_label_with_any_verb(lang, text, name, role):
+    _, sp = _speaker([f"1. {text}"], lang=lang, markdown=False)
+    assert (sp.name, sp.role, sp.side) == (name, role, "secretariat")

@@ -80,3 +80,16 @@ def test_label_split_by_a_page_break_is_still_a_label():
     speaker = record.speaker_of(record.paragraph_by_number(28))
     assert speaker is not None and speaker.name == "Mr. Ceriani Cernadas"
     assert record.paragraph_by_number(28).text.startswith("Mr. Ceriani Cernadas, having thanked")
+
+
+def test_text_that_lost_its_line_breaks():
+    """OCR and web extractions of old records run a whole record into one line."""
+    plain = strip_markdown(SAMPLE_TEXT)
+    body = plain[plain.index("The meeting was called to order") :]
+    flat = plain[: plain.index("The meeting was called to order")] + " ".join(body.split())
+    record = parse_text(flat)
+    expected = parse_text(plain)
+    assert [(t.speaker.name, t.paragraphs) for t in record.turns][:10] == [
+        (t.speaker.name, t.paragraphs) for t in expected.turns
+    ][:10]
+    assert len(record.turns) == 24

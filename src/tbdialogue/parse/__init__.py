@@ -12,13 +12,13 @@ from collections import Counter
 
 from ..errors import NotASummaryRecord
 from ..model import Event, Furniture, Note, Paragraph, Record, Source, Turn
-from ..read.blocks import Block, Document
+from ..read.blocks import Block, Document, Run
 from .agenda import build_agenda, find_state_party
 from .body import Body, BodyParser, heading_key, paragraph_number
 from .countries import countries
 from .cover import is_title, parse_cover
 from .events import OPENING, PROCEDURAL, match_events
-from .layers import furniture_kind, is_site_line, note_kind
+from .layers import furniture_kind, is_site_line, note_kind, split_flattened, split_glued
 from .normalize import clean, starts_lower
 from .profiles import LANGUAGES, Profile, all_profiles, profile
 from .speakers import LabelReader
@@ -84,12 +84,16 @@ def _body_start(blocks: list[Block], texts: list[str], layers: list[Layer], prof
 
 def parse_document(doc: Document, language: str | None = None) -> Record:
     """Parse a read document into a record."""
-    blocks = [b for b in doc.blocks if b.text.strip()]
+    blocks = _unglue([b for b in doc.blocks if b.text.strip()])
     texts = [clean(b.text) for b in blocks]
     if sum(len(t) for t in texts) > MAX_CHARS:
         raise NotASummaryRecord(f"text is over {MAX_CHARS:,} characters, far longer than any summary record")
     lang = language or detect_language(texts)
     prof = profile(lang)
+    flat = _unflatten(blocks, prof)
+    if flat is not None:
+        blocks = flat
+        texts = [clean(b.text) for b in blocks]
     layers = [_layer(t, prof) for t in texts]
 
     title_idx, title_span = _find_title(texts, layers, prof)
@@ -195,6 +199,38 @@ def parse_document(doc: Document, language: str | None = None) -> Record:
     _fill_layers(record, blocks, texts, layers, start, body, doc)
     record.warnings = warnings + _missing(record)
     return record
+
+
+def _unglue(blocks: list[Block]) -> list[Block]:
+    """Split lines in which page furniture ran into text (see :func:`layers.split_glued`)."""
+    out: list[Block] = []
+    for block in blocks:
+        pieces = split_glued(block.text)
+        if len(pieces) == 1:
+            out.append(block)
+            continue
+        for k, piece in enumerate(pieces):
+            out.append(
+                Block([Run(piece)], page=block.page, page_end=block.page_end, gap_before=block.gap_before or k > 0)
+            )
+    return out
+
+
+def _unflatten(blocks: list[Block], prof: Profile) -> list[Block] | None:
+    """Blocks with long runs of flattened text cut into paragraphs, or None if there are none."""
+    out: list[Block] = []
+    changed = False
+    for block in blocks:
+        pieces = split_flattened(block.text, prof)
+        # Numbered paragraphs that open with speaker labels: a record whose line breaks were lost,
+        # not a long paragraph that happens to enumerate points.
+        labelled = sum(1 for p in pieces or () if _labels(prof).read(paragraph_number(p)[1]))
+        if pieces is None or labelled < 2:
+            out.append(block)
+            continue
+        changed = True
+        out += [Block([Run(p)], page=block.page, page_end=block.page_end, gap_before=True) for p in pieces]
+    return out if changed else None
 
 
 def _find_title(texts: list[str], layers: list[Layer], prof: Profile) -> tuple[int | None, int]:

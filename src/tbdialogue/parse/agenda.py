@@ -120,7 +120,7 @@ def find_state_party(headings: list[str], contents: list[str], profile: Profile)
     under each Optional Protocol, considered together), else of its contents line."""
     parsed = [parse_heading(line, profile) for line in headings]
     for h in [*parsed, *(parse_heading(line, profile) for line in contents)]:
-        if not profile.report_words.search(h.title):
+        if not profile.report_words.search(h.title) or profile.not_review.match(h.title):
             continue
         found = countries().find(h.title)
         if not found:

@@ -17,7 +17,9 @@ from .layers import furniture_kind, is_symbol_line, note_kind
 from .normalize import ends_open, has_sentence_break, is_upper_line, squash, starts_lower
 from .profiles import Profile
 from .speakers import LabelReader
+from .symbols import symbols_in
 
+_DOCUMENT_LIST = re.compile(r"^\([^()]{0,300}/[^()]{0,300}\)(?:\s*\([^()]{1,20}\))?\.?$")
 _NUMBER = re.compile(r"^(\d{1,3})\.(?!\d)\s*(?=\S)")
 _WEAK = frozenset({"decision", "other"})
 MAX_HEADING_CHARS = 400
@@ -217,6 +219,8 @@ class BodyParser:
     def _continues_heading(self, heading: str, text: str, block: Block) -> bool:
         if self.p.continued.fullmatch(text.strip()):
             return True  # "(continued)" on a line of its own
+        if _DOCUMENT_LIST.match(text) and symbols_in(text):
+            return True  # "(CCPR/C/ARG/98/3; CCPR/C/70/L/ARG; and HRI/CORE/1/Add.74)" below its heading
         if block.gap_before:
             return False
         return heading.count("(") > heading.count(")") or heading.rstrip().endswith((";", ",", "-", "/"))

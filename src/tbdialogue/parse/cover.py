@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from .normalize import repair, squash
+from .normalize import fold, repair, squash
 from .numbers import number_start, ordinal, parse_date
 from .profiles import Profile
 from .symbols import SYMBOL, body_of_symbol, is_record_symbol, record_number, repair_symbols
@@ -107,9 +107,9 @@ def parse_cover(lines: list[str], profile: Profile, title_index: int | None) -> 
             m = profile.meeting_squashed.search(squash(title))
             if m:
                 cov.meeting = int(m.group(1))
-        low = squash(title)
+        low = fold(squash(title))
         for key, value in profile.parts:
-            if key in low:
+            if fold(key) in low:
                 cov.part = value
                 break
 

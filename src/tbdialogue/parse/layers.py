@@ -54,3 +54,46 @@ def is_site_line(text: str, profile: Profile) -> bool:
     """Lines added by a web archive around the record ("Convention Abbreviation: CERD")."""
     t = text.strip()
     return any(rx.search(t) for rx in profile.site_lines)
+
+
+_GLUED = re.compile(r"(GE\.\d{2}-\d{4,6}(?:\s*\([A-Z]{1,4}\))?(?:\s+\d{6}){0,2}|_{4,})")
+
+
+def split_glued(text: str) -> list[str]:
+    """Pieces of a line in which a conversion ran page furniture and text together:
+    "…session.GE.08-44893 (EXT)Se declara abierta la sesión a las 10.15 horas." → the notice, the job
+    number, the stage direction. A line without a job number or a rule inside it stays whole."""
+    if len(text) < 40 or ("GE." not in text and "____" not in text) or not _GLUED.search(text):
+        return [text]
+    pieces = [p.strip() for p in _GLUED.split(text)]
+    return [p for p in pieces if p]
+
+
+#: A block longer than this, holding several numbered paragraphs, lost its line breaks.
+FLAT_BLOCK_CHARS = 1500
+_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,3})\.\s+(?=[A-Z“\"(])")
+#: Stage directions that, in flattened text, are cut out of the run of text around them.
+_CUTS = ("called_to_order", "public_part_began", "discussion_began", "suspended", "resumed", "rose", "adjourned")
+
+
+def split_flattened(text: str, profile: Profile) -> list[str] | None:
+    """Pieces of a text whose line breaks were lost (OCR and web extractions of old records): cut
+    before each paragraph number of the sequence 1., 2., 3. … and around opening and closing stage
+    directions. None when the text is not such a run."""
+    if len(text) < FLAT_BLOCK_CHARS:
+        return None
+    cuts: list[int] = []
+    expected = None
+    for m in _INLINE_NUMBER.finditer(text):
+        n = int(m.group(1))
+        if (expected is None and n == 1) or n == expected:
+            cuts.append(m.start())
+            expected = n + 1
+    if len(cuts) < 3:
+        return None
+    for kind, rx in profile.events:
+        if kind in _CUTS and not rx.pattern.startswith("(?:."):
+            for m in rx.finditer(text):
+                cuts += [m.start(), m.end()]
+    bounds = sorted({0, *cuts, len(text)})
+    return [piece for a, b in zip(bounds, bounds[1:], strict=False) if (piece := text[a:b].strip())]

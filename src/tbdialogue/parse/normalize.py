@@ -14,6 +14,7 @@ _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\uf
 _SPACED_APOSTROPHE = re.compile(r"(\w) ?([’']) (?=\w)")
 _SPACED_HYPHEN = re.compile(r"(\w) ?- (?=\w)|(\w) -(?=\w)")
 _BROKEN_SUFFIX = re.compile(r"(\w) (i?ème|ième)\b")
+_SPLIT_HOUR = re.compile(r"(?<!\d)(\d) (\d)(?=\s?[.:]\s?\d)")
 _SPACED_POINT = re.compile(r"(\d) ?([.:]) ?(\d)")
 _SPACED_PARENS = re.compile(r"\(\s+|\s+\)")
 TERMINAL = tuple(".!?…:;")
@@ -40,6 +41,7 @@ def repair(text: str) -> str:
     text = ascii_dashes(clean(text))
     text = _SPACED_APOSTROPHE.sub(r"\1\2", text)
     text = _SPACED_HYPHEN.sub(lambda m: (m.group(1) or m.group(2)) + "-", text)
+    text = _SPLIT_HOUR.sub(r"\1\2", text)  # "1 0. 20 horas" → "10. 20 horas"
     text = _SPACED_POINT.sub(r"\1\2\3", text)  # "12 . 45 horas" → "12.45 horas"
     text = _SPACED_PARENS.sub(lambda m: m.group(0).strip(), text)  # "( pública )" → "(pública)"
     return _BROKEN_SUFFIX.sub(r"\1\2", text)

@@ -76,6 +76,7 @@ class LabelReader:
             re.IGNORECASE,
         )
         self._vice = {w.lower() for w in profile.vice_presiding}
+        self._name_articles = {a.lower() for a in profile.name_articles}
         titles = sorted(profile.titles, key=len, reverse=True)
         self._title = re.compile(rf"^(?P<title>{'|'.join(re.escape(t) for t in titles)})(?=\s|$)")
         self._roles = sorted(profile.roles, key=len, reverse=True)
@@ -97,6 +98,20 @@ class LabelReader:
             label = self._person_label(rest, bold, body)
             if label:
                 return Label(label.speaker, label.end + lead)
+        return self._after_lead_in(text, body)
+
+    def _after_lead_in(self, text: str, body: str | None) -> Label | None:
+        """ "After consultations, the CHAIRMAN announced …", "En respuesta a una pregunta del
+        Sr. X, la PRESIDENTA dice …": a label after an opening phrase, followed by a speech verb."""
+        if not self.p.lead_in.match(text):
+            return None
+        for comma in re.finditer(r",\s*", text[:_FIRST_SENTENCE]):
+            rest = text[comma.end() :]
+            for attempt in (self._presiding_label, self._representative_label, self._person_label):
+                label = attempt(rest, "", body)
+                # Only "…, the CHAIRMAN said" ends a lead-in; "…, Mr. X, Mr. Y …" lists names.
+                if label is not None and rest[label.end :].lstrip()[:1] not in (",", ":", "…"):
+                    return Label(label.speaker, comma.end() + label.end)
         return None
 
     # -- the three label forms ------------------------------------------------------------------
@@ -111,8 +126,11 @@ class LabelReader:
         if not self._follows_as_speech(text, end, bold):
             return None
         name = text[: m.end()]
-        if m.group("art") and m.group("art").strip() in self.p.name_articles:
-            name = text[m.start("word") : m.end()]
+        art = (m.group("art") or "").strip()
+        if art.lower() in self._name_articles:
+            name = text[m.start("word") : m.end()]  # "Le PRÉSIDENT" → "PRÉSIDENT"
+        elif art:
+            name = art[0].upper() + name[1:]  # "…, the CHAIRMAN said" → "The CHAIRMAN"
         role = "Vice-Chair" if m.group("word").lower() in self._vice else "Chair"
         # "The CO-CHAIRPERSON (Committee against Torture)": the body the presiding officer is from.
         affiliation = paren if paren and not self._title.match(paren) else None
@@ -188,6 +206,8 @@ class LabelReader:
             return not (first and first.group(0).lower() in self.p.not_verbs)
         if not rest:
             return False
+        if rest[0] in ",:" and self._title.match(rest[1:].lstrip()):
+            return False  # "Ms. A, Ms. B and Mr. C made the solemn declaration": a list of names
         if placed and rest[0] in ",…":
             return True  # "Mme PAIN (Italie), présentant …", "Ms. Al Haj Ali (Syrian Arab Republic) …"
         if rest[0] in ",:":
@@ -201,8 +221,8 @@ class LabelReader:
         low = word.lower()
         if low in self.p.not_verbs or not word[0].islower():
             return False
-        if low in self.p.verbs:
-            return True
+        if low in self.p.verbs or placed:
+            return True  # with "(Italie)" or "(Country Rapporteur)", any verb will do
         # Two-word verbs in the list ("took note", "went on").
         two = " ".join(rest.split()[:2]).lower()
         if two in self.p.verbs:

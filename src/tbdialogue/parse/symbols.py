@@ -120,6 +120,8 @@ def infer_symbol(
         if not session:
             return None, "General Assembly symbols carry the session, which is unknown"
         return f"{body}/{session}/SR.{meeting}", None
+    if body == "CRPD":
+        return None, "CRPD symbols carry the session in some years (CRPD/C/6/SR.1) and not in others"
     stem = RECORD_STEMS.get(body)
     if stem is None or body == "SPT":
         return None, f"no known symbol pattern for {body}"

@@ -48,6 +48,7 @@ class Profile:
     agenda_item_number: re.Pattern[str]
     report_words: re.Pattern[str]
     sub_item: re.Pattern[str]
+    not_review: re.Pattern[str]
     # speakers
     titles: tuple[str, ...]
     name_articles: tuple[str, ...]
@@ -55,6 +56,7 @@ class Profile:
     presiding: tuple[str, ...]
     vice_presiding: tuple[str, ...]
     representative: re.Pattern[str]
+    lead_in: re.Pattern[str]
     verbs: frozenset[str]
     not_verbs: frozenset[str]
     verb_suffix: str
@@ -108,12 +110,14 @@ def _load(language: str) -> Profile:
         agenda_item_number=_rx(body["agenda_item_number"]),
         report_words=_rx(body["report_words"]),
         sub_item=_rx(body["sub_item"]),
+        not_review=_rx(body["not_review"]),
         titles=tuple(spk["titles"]),
         name_articles=tuple(spk["name_articles"]),
         articles=tuple(spk["articles"]),
         presiding=tuple(spk["presiding"]),
         vice_presiding=tuple(spk["vice_presiding"]),
         representative=_rx(spk["representative"]),
+        lead_in=_rx(spk["lead_in"]),
         verbs=frozenset(spk["verbs"]),
         not_verbs=frozenset(spk["not_verbs"]),
         verb_suffix=spk["verb_suffix"],
