@@ -13,7 +13,7 @@ from collections import Counter
 from ..errors import NotASummaryRecord
 from ..model import Event, Furniture, Note, Paragraph, Record, Source, Turn
 from ..read.blocks import Block, Document, Run
-from .agenda import build_agenda, find_state_party
+from .agenda import StateParty, build_agenda, find_state_party
 from .body import Body, BodyParser, heading_key, paragraph_number
 from .countries import countries
 from .cover import is_title, parse_cover
@@ -97,21 +97,7 @@ def parse_document(doc: Document, language: str | None = None) -> Record:
     layers = [_layer(t, prof) for t in texts]
 
     title_idx, title_span = _find_title(texts, layers, prof)
-    contents_idx = next(
-        (
-            i
-            for i, t in enumerate(texts)
-            if layers[i] is None and prof.contents.match(t) and (title_idx is None or i > title_idx)
-        ),
-        None,
-    )
-    search_from = max(x for x in (title_idx, contents_idx, -1) if x is not None) + 1
-    start = _body_start(blocks, texts, layers, prof, search_from)
-    if start is None and title_idx is None:
-        start = _body_start(blocks, texts, layers, prof, 0)
-    if start is None:
-        start = len(blocks)
-
+    start = _split_cover_and_body(blocks, texts, layers, prof, title_idx)
     cover_lines, title_line = _cover_lines(blocks, texts, layers, start, title_idx, title_span, prof)
     cover = parse_cover(cover_lines, prof, title_line)
     warnings: list[str] = list(doc.warnings) + cover.warnings
@@ -140,18 +126,7 @@ def parse_document(doc: Document, language: str | None = None) -> Record:
             body_name = stems.most_common(1)[0][0]
             warnings.append(f"body: not named on the cover; {body_name} taken from the documents' symbols")
 
-    state_party = state_printed = state_code = None
-    if state and state.found:
-        state_party = state.found.country.name_at(cover.date)
-        state_printed = state.found.printed
-        state_code = state.found.country.code
-        code_in_docs = country_code_in(documents)
-        if code_in_docs and code_in_docs != state_code:
-            warnings.append(f"state party {state_party} ({state_code}) but its documents carry {code_in_docs}")
-    elif all_docs and (code := country_code_in(all_docs)) and code in countries().by_code:
-        state_code = code
-        state_party = countries().by_code[code].name_at(cover.date)
-        warnings.append(f"state party: no name found in the headings; {state_party} read from the document symbols")
+    state_party, state_printed, state_code = _state_party(state, documents, all_docs, cover.date, warnings)
 
     # Session of General Assembly committees: the Assembly's session, from the date.
     session = cover.session
@@ -199,6 +174,47 @@ def parse_document(doc: Document, language: str | None = None) -> Record:
     _fill_layers(record, blocks, texts, layers, start, body, doc)
     record.warnings = warnings + _missing(record)
     return record
+
+
+def _split_cover_and_body(
+    blocks: list[Block], texts: list[str], layers: list[Layer], prof: Profile, title_idx: int | None
+) -> int:
+    """Index of the body's first block: after the title and the contents, the first stage direction,
+    paragraph 1 or speaker label; without a title, the first of these anywhere."""
+    contents_idx = next(
+        (
+            i
+            for i, t in enumerate(texts)
+            if layers[i] is None and prof.contents.match(t) and (title_idx is None or i > title_idx)
+        ),
+        None,
+    )
+    search_from = max(x for x in (title_idx, contents_idx, -1) if x is not None) + 1
+    start = _body_start(blocks, texts, layers, prof, search_from)
+    if start is None and title_idx is None:
+        start = _body_start(blocks, texts, layers, prof, 0)
+    return len(blocks) if start is None else start
+
+
+def _state_party(
+    state: StateParty | None, documents: list[str], all_docs: list[str], date: str | None, warnings: list[str]
+) -> tuple[str | None, str | None, str | None]:
+    """(English name at the record's date, name as printed, ISO code) of the State party: from
+    the headings, else from the agenda's document symbols (CMW/C/KGZ/2 → KGZ), with a warning."""
+    if state and state.found:
+        country = state.found.country
+        code_in_docs = country_code_in(documents)
+        if code_in_docs and code_in_docs != country.code:
+            warnings.append(
+                f"state party {country.name_at(date)} ({country.code}) but its documents carry {code_in_docs}"
+            )
+        return country.name_at(date), state.found.printed, country.code
+    code = country_code_in(all_docs) if all_docs else None
+    if code and code in countries().by_code:
+        name = countries().by_code[code].name_at(date)
+        warnings.append(f"state party: no name found in the headings; {name} read from the document symbols")
+        return name, None, code
+    return None, None, None
 
 
 def _unglue(blocks: list[Block]) -> list[Block]:
