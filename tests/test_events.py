@@ -187,3 +187,15 @@ def test_stage_direction_glued_to_a_job_number():
     rec = record([line, _speech("es")], lang="es", opening=False)
     assert [(e.kind, e.time) for e in rec.events] == [("called_to_order", "10.15 horas")]
     assert any(f.kind == "job_number" for f in rec.furniture)
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "kind", "time"),
+    [
+        ("en", "The meeting w as called to order at 3.15 p.m.", "called_to_order", "3.15 p.m."),
+        ("es", "Se declara abierta la sesi ón a las 15.10 horas.", "called_to_order", "15.10 horas"),
+    ],
+)
+def test_words_broken_by_a_stray_space(lang, line, kind, time):
+    rec = record([line, SPEECH if lang == "en" else _speech(lang)], lang=lang, opening=False)
+    assert [(e.kind, e.time) for e in rec.events] == [(kind, time)]

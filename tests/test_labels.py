@@ -333,3 +333,14 @@ def test_a_list_of_names_is_not_a_label():
 def test_placed_label_with_any_verb(lang, text, name, role):
     _, sp = _speaker([f"1. {text}"], lang=lang, markdown=False)
     assert (sp.name, sp.role, sp.side) == (name, role, "secretariat")
+
+
+def test_more_label_forms():
+    _, sp = _speaker(["1. M. Hammarberg souhaiterait en savoir davantage sur les efforts déployés."], lang="fr")
+    assert sp.name == "M. Hammarberg"
+    _, sp = _speaker(["1. A representative of the State of Palestine said that the law had changed."])
+    assert (sp.name, sp.affiliation, sp.side) == (
+        "A representative of the State of Palestine",
+        "State of Palestine",
+        "state",
+    )

@@ -119,20 +119,27 @@ def find_state_party(headings: list[str], contents: list[str], profile: Profile)
     documents are those of every report heading of that State in the body (an initial report
     under each Optional Protocol, considered together), else of its contents line."""
     parsed = [parse_heading(line, profile) for line in headings]
-    for h in [*parsed, *(parse_heading(line, profile) for line in contents)]:
+    candidates = [*parsed, *(parse_heading(line, profile) for line in contents)]
+    for i, h in enumerate(candidates):
         if not profile.report_words.search(h.title) or profile.not_review.match(h.title):
             continue
         found = countries().find(h.title)
+        if not found and i + 1 < len(candidates):
+            # "Evaluación de la aplicación … en los Estados Partes cuyos informes …:" then "–Gambia"
+            nxt = countries().find(candidates[i + 1].title)
+            found = nxt if nxt and len(nxt.printed) >= len(candidates[i + 1].title) - 3 else None
         if not found:
             continue
         code = found.country.code
-        docs: list[str] = []
-        for other in parsed:
-            if (
-                profile.report_words.search(other.title)
-                and (f := countries().find(other.title))
-                and f.country.code == code
-            ):
-                docs += [d for d in other.documents if d not in docs]
-        return StateParty(found, code, docs or list(h.documents))
+        docs = _documents_of(code, parsed, profile) or _documents_of(code, candidates, profile)
+        return StateParty(found, code, docs)
     return None
+
+
+def _documents_of(code: str, headings: list[Heading], profile: Profile) -> list[str]:
+    """Documents of every report heading of the State ``code`` (in order, without repeats)."""
+    docs: list[str] = []
+    for h in headings:
+        if profile.report_words.search(h.title) and (f := countries().find(h.title)) and f.country.code == code:
+            docs += [d for d in h.documents if d not in docs]
+    return docs

@@ -177,7 +177,12 @@ class BodyParser:
                 continue
 
             # 4. Agenda headings.
-            if number is None and self._is_heading(text, out.numbered, block):
+            # (In a numbered record, what follows a heading unnumbered and unlabelled is a heading
+            # too, even with a full stop: "… hace mucho tiempo: Emiratos Árabes Unidos, Gambia.")
+            if number is None and (
+                self._is_heading(text, out.numbered, block)
+                or (out.numbered and prev == "heading" and len(text) < MAX_HEADING_CHARS)
+            ):
                 out.headings.append(RawHeading(text, len(out.paragraphs)))
                 current_turn = None
                 prev = "heading"
@@ -242,7 +247,9 @@ class BodyParser:
 
     def _is_heading(self, text: str, numbered: bool, block: Block) -> bool:
         if len(text) > MAX_HEADING_CHARS:
-            return False
+            # A report's heading may run long with its list of documents ("(CRC/C/BFA/3-4; document
+            # de base (HRI/CORE/1/Add.30); liste des points à traiter (…); réponses écrites …)").
+            return len(text) <= 3 * MAX_HEADING_CHARS and ends_open(text) and len(symbols_in(text)) >= 2
         if self._known_heading(text) or is_upper_line(text):
             return True
         if has_sentence_break(text):

@@ -57,6 +57,7 @@ class Cover:
     original_language: str | None = None
     contents: list[str] = field(default_factory=list)
     title_found: bool = False
+    held_without_year: str | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -119,6 +120,14 @@ def parse_cover(lines: list[str], profile: Profile, title_index: int | None) -> 
     _held(cov, flat, profile)
     _dates(cov, fixed, profile, title_index)
     _chair(cov, fixed, profile)
+    if cov.date is None and cov.held_without_year and cov.distribution_date:
+        # "on Wednesday, 23 October": the year of issue, or the one before for a record issued in
+        # January about a December meeting.
+        issued = cov.distribution_date
+        cov.date, _ = parse_date(cov.held_without_year, profile, int(issued[:4]))
+        if cov.date and cov.date > issued:
+            cov.date, _ = parse_date(cov.held_without_year, profile, int(issued[:4]) - 1)
+        cov.warnings.append("date: the year is not printed; taken from the date of issue")
     _contents(cov, fixed, profile)
     return cov
 
@@ -213,6 +222,8 @@ def _held(cov: Cover, flat: str, profile: Profile) -> None:
         return
     cov.place = (m.group("place") or m.group("place2")).strip(" ,")
     cov.date, _ = parse_date(m.group("date"), profile)
+    if cov.date is None:
+        cov.held_without_year = m.group("date")
     cov.time = m.group("time").strip()
 
 

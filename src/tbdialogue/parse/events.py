@@ -40,22 +40,46 @@ def _sentences(text: str) -> list[str]:
 
 def _match_one(sentence: str, profile: Profile, kinds: frozenset[str] | None) -> list[FoundEvent] | None:
     s = _repaired(sentence)
+    found = _fullmatch(s, profile, kinds)
+    if found is None:
+        # Words broken by a stray space ("The meeting w as called", "la sesi ón"): try again with
+        # one short fragment joined to its neighbour at a time.
+        for joined in _fragment_joins(s):
+            found = _fullmatch(joined, profile, kinds)
+            if found:
+                break
+    if found is None:
+        return None
+    kind, m = found
+    groups = m.groupdict()
+    time = _time(groups.get("time"))
+    if kind == "suspended" and groups.get("time2"):
+        # "suspended at 11.25 a.m. and resumed at 12.10 p.m." is two events.
+        return [
+            FoundEvent("suspended", time, sentence.strip()),
+            FoundEvent("resumed", _time(groups["time2"]), sentence.strip()),
+        ]
+    return [FoundEvent(kind, time, sentence.strip())]
+
+
+def _fullmatch(s: str, profile: Profile, kinds: frozenset[str] | None) -> tuple[str, re.Match[str]] | None:
     for kind, rx in profile.events:
         if kinds is not None and kind not in kinds:
             continue
         m = rx.fullmatch(s)
-        if not m:
-            continue
-        groups = m.groupdict()
-        time = _time(groups.get("time"))
-        if kind == "suspended" and groups.get("time2"):
-            # "suspended at 11.25 a.m. and resumed at 12.10 p.m." is two events.
-            return [
-                FoundEvent("suspended", time, sentence.strip()),
-                FoundEvent("resumed", _time(groups["time2"]), sentence.strip()),
-            ]
-        return [FoundEvent(kind, time, sentence.strip())]
+        if m:
+            return kind, m
     return None
+
+
+_FRAGMENT = re.compile(r"(?<=[^\W\d_])(?: (?=[^\W\d_]{1,2}\b)|(?<=\b[^\W\d_]) (?=[^\W\d_]))")
+MAX_FRAGMENT_TRIES = 6
+
+
+def _fragment_joins(s: str) -> list[str]:
+    """``s`` with one space removed where a fragment of one or two letters stands next to a word:
+    "w as" → "was", "sesi on" → "sesion" (one variant per space, at most a few)."""
+    return [s[: m.start()] + s[m.end() :] for m in list(_FRAGMENT.finditer(s))[:MAX_FRAGMENT_TRIES]]
 
 
 @lru_cache(maxsize=512)

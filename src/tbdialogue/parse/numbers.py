@@ -92,16 +92,17 @@ def ordinal(text: str, profile: Profile) -> int | None:
     return number_words(text, profile) or number_words_squashed(text, profile)
 
 
-def parse_date(text: str, profile: Profile) -> tuple[str | None, re.Match[str] | None]:
-    """The first date in ``text`` as ``YYYY-MM-DD``, with its match."""
+def parse_date(text: str, profile: Profile, year: int | None = None) -> tuple[str | None, re.Match[str] | None]:
+    """The first date in ``text`` as ``YYYY-MM-DD``, with its match. A date printed without its year
+    ("on Wednesday, 23 October") takes ``year``, or is skipped when none is given."""
     for m in profile.date.finditer(text):
         if m.start() > 0 and text[m.start() - 1].isdigit():
             continue
         month = profile.months.get(m.group("month").lower())
-        if month is None:
+        if month is None or (m.group("year") is None and year is None):
             continue
         try:
-            return dt.date(int(m.group("year")), month, int(m.group("day"))).isoformat(), m
+            return dt.date(int(m.group("year") or year), month, int(m.group("day"))).isoformat(), m
         except ValueError:
             continue
     return None, None

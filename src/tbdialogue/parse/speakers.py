@@ -140,7 +140,7 @@ class LabelReader:
         m = self.p.representative.match(text)
         if not m:
             return None
-        who = m.group("who").strip()
+        who = re.sub(r"^(?:the|la|le|les|l['’]|el|los|las)\s*", "", m.group("who").strip(), flags=re.I)
         name = m.group("label")
         art = self._article.match(name) if self._article else None
         if art and name[: art.end()].strip() in self.p.name_articles:
