@@ -43,8 +43,8 @@ def _match_one(sentence: str, profile: Profile, kinds: frozenset[str] | None) ->
     found = _fullmatch(s, profile, kinds)
     if found is None:
         # Words broken by a stray space ("The meeting w as called", "la sesi ón"): try again with
-        # one short fragment joined to its neighbour at a time.
-        for joined in _fragment_joins(s):
+        # a stray fragment joined to its neighbour (the accents are checked before folding).
+        for joined in _joined_variants(sentence):
             found = _fullmatch(joined, profile, kinds)
             if found:
                 break
@@ -72,14 +72,32 @@ def _fullmatch(s: str, profile: Profile, kinds: frozenset[str] | None) -> tuple[
     return None
 
 
-_FRAGMENT = re.compile(r"(?<=[^\W\d_])(?: (?=[^\W\d_]{1,2}\b)|(?<=\b[^\W\d_]) (?=[^\W\d_]))")
-MAX_FRAGMENT_TRIES = 6
+#: A letter or two standing alone that no language here writes as a word ("w as", "sesi ón",
+#: "d elegación"): a word broken by a stray space.
+_STRAY = re.compile(
+    r"(?<![^\W\d_])(?:[b-df-hj-np-tv-xz]|[^\x00-\x7f\W\d_][^\W\d_]?|[^\W\d_][^\x00-\x7f\W\d_])(?![^\W\d_])",
+    re.I,
+)
+MAX_FRAGMENT_TRIES = 4
 
 
 def _fragment_joins(s: str) -> list[str]:
-    """``s`` with one space removed where a fragment of one or two letters stands next to a word:
-    "w as" → "was", "sesi on" → "sesion" (one variant per space, at most a few)."""
-    return [s[: m.start()] + s[m.end() :] for m in list(_FRAGMENT.finditer(s))[:MAX_FRAGMENT_TRIES]]
+    """``s`` with a stray fragment joined to the word before or after it, one variant per join."""
+    out: list[str] = []
+    for m in list(_STRAY.finditer(s))[:MAX_FRAGMENT_TRIES]:
+        a, b = m.start(), m.end()
+        if a > 0 and s[a - 1] == " " and a > 1 and s[a - 2].isalpha():
+            out.append(s[: a - 1] + s[a:])  # "sesi ón" → "sesión"
+        if b < len(s) and s[b] == " " and b + 1 < len(s) and s[b + 1].isalpha():
+            out.append(s[:b] + s[b + 1 :])  # "w as" → "was"
+    return out
+
+
+@lru_cache(maxsize=512)
+def _joined_variants(sentence: str) -> tuple[str, ...]:
+    if not _STRAY.search(sentence):
+        return ()
+    return tuple(fold(j) for j in _fragment_joins(repair(sentence)))
 
 
 @lru_cache(maxsize=512)
