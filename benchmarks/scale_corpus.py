@@ -28,53 +28,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from tbdialogue.parse.profiles import profile  # noqa: E402
+
 SAMPLE = ROOT / "samples" / "CMW-C-SR.537.md"
 EXCERPTS = ROOT.parent / "shared" / "corpus" / "excerpts"
 
-MONTHS = {
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    "fr": [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-    "es": [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ],
-}
+
+def _month_names(language: str) -> list[str]:
+    """Month names as records print them, from the language profile (first spelling per month)."""
+    names: dict[int, str] = {}
+    for name, number in profile(language).months.items():
+        names.setdefault(number, name.capitalize() if language == "en" else name)
+    return [names[n] for n in range(1, 13)]
+
+
+MONTHS = {language: _month_names(language) for language in ("en", "fr", "es")}
 DATE = {
     "en": re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS["en"]) + r") (\d{4})\b"),
     "fr": re.compile(r"\b(\d{1,2})(?:er)? (" + "|".join(MONTHS["fr"]) + r") (\d{4})\b", re.I),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+
 import pytest
 
 from tbdialogue import parse_text
@@ -230,24 +232,10 @@ def test_agenda_and_documents_from_the_body_heading():
 )
 def test_state_party_names(heading, date, name, printed, code):
     day, month, year = int(date[8:]), int(date[5:7]), date[:4]
-    months = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
     r = _with_cover(
         {
             "Fourth periodic report of Kyrgyzstan (continued)": heading,
-            "Monday, 25 March 2024": f"Monday, {day} {months[month - 1]} {year}",
+            "Monday, 25 March 2024": f"Monday, {day} {calendar.month_name[month]} {year}",
         }
     )
     assert (r.state_party, r.state_party_code) == (name, code)
