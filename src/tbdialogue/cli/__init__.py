@@ -18,6 +18,7 @@ app = typer.Typer(
 
 # Command modules register their commands on ``app`` when imported.
 from . import (  # noqa: E402,F401
+    agreement_cmd,
     eval_cmd,
     eval_questions_cmd,
     history_cmd,
