@@ -86,3 +86,33 @@ def test_parse_analyze_adds_questions():
     assert rec["questions"][0]["status"] in ("answered", "partial", "unanswered")
     plain = json.loads(_run("parse", str(SAMPLE), "--format", "json").stdout)
     assert plain["questions"] is None
+
+
+def test_unanswered_questions_name_the_closest_paragraph_to_check():
+    """'Unanswered' is the worst error to get wrong: the brief names the closest delegation paragraph
+    that shares words with the question (not linked), and says so; none when nothing is shared."""
+    from tbdialogue.analyse.brief import nearest
+    from tbdialogue.model import Question
+
+    def q(status: str, candidates: list[dict]) -> Question:
+        return Question(
+            id="X/q1", paragraph=1, asked_by=None, text="t", status=status, evidence={"candidates": candidates}
+        )
+
+    cands = [
+        {"paragraph": "X/p9", "terms": [], "names_numbers": []},
+        {"paragraph": "X/p7", "terms": ["quota"], "names_numbers": ["190"]},
+    ]
+    assert nearest(q("unanswered", cands)) == "X/p7 (quota, 190)"
+    assert nearest(q("unanswered", cands[:1])) == ""
+    assert nearest(q("answered", cands)) == ""
+
+    r = _run("questions", str(SAMPLE), "--format", "md", "--status", "unanswered")
+    assert r.returncode == 0, r.stderr
+    assert "| Closest paragraph (not linked) |" in r.stdout
+    rows = [line for line in r.stdout.splitlines() if line.startswith("| ") and "CMW/C/SR.537/p" in line]
+    assert rows and all(line.count("|") == 5 for line in rows)
+    # Questions after the delegation's last answers share no word with paragraph 48: no closest paragraph.
+    assert any(line.endswith("| — |") for line in rows)
+    r = _run("questions", str(SAMPLE), "--format", "csv", "--status", "unanswered")
+    assert "nearest_unlinked" in r.stdout.splitlines()[0]

@@ -50,6 +50,19 @@ def matched_terms(q: Question) -> str:
     return ", ".join(terms)
 
 
+def nearest(q: Question) -> str:
+    """For an unanswered question, the best-scoring later delegation paragraph that shares words or
+    names with it, and those words: "no answer found" is the worst error to make, so the reader gets
+    the one paragraph to check."""
+    if q.status != "unanswered":
+        return ""
+    for c in q.evidence.get("candidates") or []:
+        terms = list(dict.fromkeys(c.get("terms", []) + c.get("names_numbers", [])))[:4]
+        if terms:
+            return f"{c['paragraph']} ({', '.join(terms)})"
+    return ""
+
+
 def rows(analyses: list[DialogueAnalysis], statuses: set[str] | None = None) -> list[dict[str, str]]:
     out = []
     for a in analyses:
@@ -66,6 +79,7 @@ def rows(analyses: list[DialogueAnalysis], statuses: set[str] | None = None) -> 
                     "score": f"{q.evidence.get('best_score', 0):.3f}",
                     "matched_terms": matched_terms(q),
                     "answers_before": "; ".join(q.answers_before),
+                    "nearest_unlinked": nearest(q),
                 }
             )
     return out
@@ -146,11 +160,20 @@ def to_markdown(analyses: list[DialogueAnalysis], statuses: set[str] | None = No
             out.append(f"## {_HEADINGS[status]} ({len(qs)})")
             out.append("")
             if status == "unanswered":
-                out.append("| Asked by | Question | Asked in |")
-                out.append("|---|---|---|")
+                out.append(
+                    "No delegation paragraph after these questions scored as an answer. The last column "
+                    "names the closest one that shares words with the question, to check before "
+                    "reporting the question as unanswered."
+                )
+                out.append("")
+                out.append("| Asked by | Question | Asked in | Closest paragraph (not linked) |")
+                out.append("|---|---|---|---|")
                 for _, q in qs:
                     note = f" (compare {', '.join(q.answers_before)}, earlier)" if q.answers_before else ""
-                    out.append(f"| {_md_escape(asker(q))} | {_md_escape(q.text)} | {q.paragraph_id}{note} |")
+                    out.append(
+                        f"| {_md_escape(asker(q))} | {_md_escape(q.text)} | {q.paragraph_id}{note} | "
+                        f"{_md_escape(nearest(q)) or '—'} |"
+                    )
             else:
                 out.append("| Asked by | Question | Asked in | Answered in | Matching terms |")
                 out.append("|---|---|---|---|---|")

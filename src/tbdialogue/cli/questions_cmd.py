@@ -110,7 +110,8 @@ def _table(analyses, wanted, rows) -> None:
                 r["asked_by"],
                 r["question"],
                 r["status"],
-                r["answered_in"].replace("; ", "\n") or "—",
+                r["answered_in"].replace("; ", "\n")
+                or ("—" + (f"\nclosest, not linked: {r['nearest_unlinked']}" if r["nearest_unlinked"] else "")),
                 evidence,
             )
         console.print(t)
