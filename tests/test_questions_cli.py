@@ -116,3 +116,27 @@ def test_unanswered_questions_name_the_closest_paragraph_to_check():
     assert any(line.endswith("| — |") for line in rows)
     r = _run("questions", str(SAMPLE), "--format", "csv", "--status", "unanswered")
     assert "nearest_unlinked" in r.stdout.splitlines()[0]
+
+
+def test_eval_refuses_a_gold_file_that_does_not_fit_its_records(tmp_path):
+    """A wrong paragraph id, span or answer would otherwise be scored silently as a miss."""
+    gold_path = ROOT / "tests/gold/CMW-C-SR.537.questions.json"
+    base = json.loads(gold_path.read_text("utf-8"))
+    base["records"] = [str((gold_path.parent / r).resolve()) for r in base["records"]]
+
+    def broken(change) -> str:
+        raw = json.loads(json.dumps(base))
+        change(raw["questions"][0])
+        p = tmp_path / "g.json"
+        p.write_text(json.dumps(raw), "utf-8")
+        r = _run("eval", str(p), "--no-embeddings")
+        assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+        assert len(r.stderr.strip().splitlines()) == 1
+        return r.stderr
+
+    assert "paragraph CMW/C/SR.537/p999 is not in the records" in broken(
+        lambda q: q.update(paragraph="CMW/C/SR.537/p999")
+    )
+    assert "is not the paragraph's text" in broken(lambda q: q.update(start=q["start"] + 1))
+    assert "answer CMW/C/SR.537/p77 is not a paragraph" in broken(lambda q: q.update(answers=["CMW/C/SR.537/p77"]))
+    assert "status 'answered' with 0 answer(s)" in broken(lambda q: q.update(answers=[]))

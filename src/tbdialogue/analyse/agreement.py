@@ -16,7 +16,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UnreadableInput
-from .evaluate import GoldQuestion, GoldSet, Prediction, Scores, load_gold, match_questions, score_predictions
+from .evaluate import (
+    GoldQuestion,
+    GoldSet,
+    Prediction,
+    Scores,
+    check_gold,
+    load_gold,
+    match_questions,
+    score_predictions,
+)
 
 STATUSES = ("answered", "partial", "unanswered")
 
@@ -151,4 +160,10 @@ def agreement(a: GoldSet, b: GoldSet) -> Agreement:
 
 
 def agreement_of_files(a: Path, b: Path) -> Agreement:
-    return agreement(load_gold(a), load_gold(b))
+    """Agreement of two gold files, each first checked against its records (as ``eval`` does)."""
+    from .. import parse_file
+
+    golds = [load_gold(a), load_gold(b)]
+    for g in golds:
+        check_gold(g, [parse_file(r) for r in g.records])
+    return agreement(*golds)

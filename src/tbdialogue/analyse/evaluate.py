@@ -48,6 +48,8 @@ class GoldQuestion:
     status: str
     answers: frozenset[str]
     turn: str | None = None
+    start: int | None = None
+    end: int | None = None
 
 
 @dataclass
@@ -86,6 +88,8 @@ def load_gold(path: Path) -> GoldSet:
                     status,
                     frozenset(q.get("answers", [])),
                     q.get("turn"),
+                    q.get("start"),
+                    q.get("end"),
                 )
             )
         except (KeyError, TypeError) as exc:
@@ -408,8 +412,35 @@ class GoldRun:
     missed_gold_links: int  # links of gold questions that no extracted question matched
 
 
+def check_gold(gold: GoldSet, records: Sequence[Record]) -> None:
+    """Refuse a gold file that does not fit its records, rather than score it silently wrong: a
+    question in a paragraph the parser does not have, a span that is not the paragraph's text, an
+    answer that is not a paragraph of the records, a status that contradicts the answers."""
+    paras = {p.id: p.text for r in records for p in r.paragraphs}
+    hint = "citable ids and texts as `tbdialogue parse` gives them; see docs/annotation.md"
+    for q in gold.questions:
+        where = f"{gold.path}: question {q.id}"
+        text = paras.get(q.paragraph)
+        if text is None:
+            raise UnreadableInput(f"{where}: paragraph {q.paragraph} is not in the records named ({hint})")
+        if q.start is not None and q.end is not None:
+            if text[q.start : q.end] != q.text:
+                raise UnreadableInput(f"{where}: its text is not the paragraph's text[{q.start}:{q.end}] ({hint})")
+        elif q.text not in text:
+            raise UnreadableInput(f"{where}: its text is not in paragraph {q.paragraph} ({hint})")
+        missing = sorted(a for a in q.answers if a not in paras)
+        if missing:
+            raise UnreadableInput(f"{where}: answer {missing[0]} is not a paragraph of the records named ({hint})")
+        if (q.status == "unanswered") != (not q.answers):
+            raise UnreadableInput(
+                f"{where}: status {q.status!r} with {len(q.answers)} answer(s); "
+                "'unanswered' has no answers, 'answered' and 'partial' have at least one"
+            )
+
+
 def prepare(gold: GoldSet, embedder: Embedder | None, parse: Callable[[Path], Record]) -> GoldRun:
     records = [parse(p) for p in gold.records]
+    check_gold(gold, records)
     dialogues = group_dialogues(records, [str(p) for p in gold.records])
     if len(dialogues) != 1:
         raise UnreadableInput(f"{gold.path}: its records do not form one dialogue (same body, session, State party)")
