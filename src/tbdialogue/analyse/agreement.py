@@ -154,7 +154,8 @@ def agreement(a: GoldSet, b: GoldSet) -> Agreement:
         qa, qb = a.questions[j], b.questions[i]
         if qa.status != qb.status or qa.answers != qb.answers:
             diffs.append(Difference(qa, qb))
-    diffs += [Difference(q, None) for j, q in enumerate(a.questions) if j not in set(m.values())]
+    matched_a = set(m.values())
+    diffs += [Difference(q, None) for j, q in enumerate(a.questions) if j not in matched_a]
     diffs += [Difference(None, q) for i, q in enumerate(b.questions) if i not in m]
     return Agreement(a, b, scores, cohen_kappa(pairs), dict(confusion), diffs)
 
