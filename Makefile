@@ -19,8 +19,10 @@ test: $(STAMP)  ## Run the test suite (and the linter)
 	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/python -m pytest
 
-eval: $(STAMP)  ## Parser accuracy on the real record openings in ../shared (CI has them)
+eval: $(STAMP)  ## Parser accuracy on the record openings in ../shared; question analysis on the development gold
 	$(BIN)/tbdialogue eval-parse ../shared/corpus/excerpts/expected.jsonl
+	$(BIN)/tbdialogue eval tests/gold/CMW-C-SR.537.questions.json --cv
+	$(BIN)/tbdialogue agreement tests/gold/CMW-C-SR.537.questions.json tests/gold/agreement/CMW-C-SR.537.second.questions.json
 
 bench: $(STAMP)  ## Parsing speed and memory; document readers against pdfplumber
 	$(BIN)/python benchmarks/bench_parse.py
