@@ -114,7 +114,8 @@ def document_frequencies(sqlite_url: str) -> tuple[dict[str, int], int]:
 
 def build_queries(sample, df: dict[str, int], total: int, per_band: int, seed: int, stop: set[str]) -> dict:
     """Per band: queries of 1, 2 and 3 words (a third each) whose every word is in the band."""
-    from tbdialogue.store.stem import stem, words
+    from tbdialogue.lexicon.stem import stem
+    from tbdialogue.lexicon.words import tokens as words
 
     rng = random.Random(seed)
     out: dict[str, list[dict]] = {}
@@ -276,7 +277,7 @@ def main() -> None:
         else:
             raise SystemExit("the query bands are computed from the SQLite index: include sqlite in --backends")
         base.close()
-        from tbdialogue.store.stem import words
+        from tbdialogue.lexicon.words import tokens as words
 
         vocab = {w for s in sample for w in words(s[0])}
         stop = pg_stopwords(urls["postgresql"], vocab) if "postgresql" in urls else set()

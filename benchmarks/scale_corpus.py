@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from tbdialogue.parse.profiles import profile  # noqa: E402
+from tbdialogue.lexicon.profile import profile  # noqa: E402
 
 SAMPLE = ROOT / "samples" / "CMW-C-SR.537.md"
 EXCERPTS = ROOT.parent / "shared" / "corpus" / "excerpts"
@@ -68,7 +68,7 @@ class Source:
 
 def load_sources() -> list[Source]:
     from tbdialogue import parse_file
-    from tbdialogue.parse.countries import countries
+    from tbdialogue.lexicon.countries import countries
 
     paths = [SAMPLE] + (sorted(EXCERPTS.glob("*.txt")) if EXCERPTS.exists() else [])
     out = []
@@ -144,7 +144,7 @@ def surname_pool(rng: random.Random, n: int = 3000) -> list[str]:
 def countries_list() -> list[dict]:
     from importlib import resources
 
-    return json.loads(resources.files("tbdialogue.data").joinpath("countries.json").read_text("utf-8"))
+    return json.loads(resources.files("tbdialogue.lexicon").joinpath("countries.json").read_text("utf-8"))
 
 
 def vary(src: Source, i: int, rng: random.Random, names: list[str], states: list[dict]) -> str:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tbdialogue.analyse.agreement import agreement_of_files, cohen_kappa
 from tbdialogue.errors import UnreadableInput
+from tbdialogue.evaluation.agreement import agreement_of_files, cohen_kappa
 
 from .conftest import ROOT, run_cli
 

@@ -7,7 +7,7 @@ import calendar
 import pytest
 
 from tbdialogue import parse_text
-from tbdialogue.parse.symbols import infer_symbol, symbols_in
+from tbdialogue.lexicon.symbols import infer_symbol, symbols_in
 
 from .variants import COVERS, OPENING, record
 

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from tbdialogue import parse_file
 from tbdialogue.cli import app
-from tbdialogue.evaluate import Report, load_expected, score
+from tbdialogue.evaluation.parsing import Report, load_expected, score
 
 from .conftest import SHARED, run_cli, shared_path
 

@@ -10,7 +10,7 @@ import pytest
 
 from tbdialogue import parse_text
 from tbdialogue.analyse import analyse_records
-from tbdialogue.analyse.evaluate import evaluate_gold
+from tbdialogue.evaluation.questions import evaluate_gold
 
 from .conftest import ROOT, SAMPLE
 
@@ -115,7 +115,7 @@ def test_possessives_and_elisions_do_not_escape_the_stop_list():
 def test_error_listing_accounts_for_every_wrong_link(report):
     """`tbdialogue eval --errors` lists exactly the links the scores count as wrong or missed, with
     the texts a reader needs (the question, the paragraph's best-matching sentence)."""
-    from tbdialogue.analyse.link_errors import errors_text, link_errors
+    from tbdialogue.evaluation.link_errors import errors_text, link_errors
 
     params = report.params["full"]
     errors = link_errors(report.runs, params)

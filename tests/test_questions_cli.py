@@ -91,7 +91,7 @@ def test_parse_analyze_adds_questions():
 def test_unanswered_questions_name_the_closest_paragraph_to_check():
     """'Unanswered' is the worst error to get wrong: the brief names the closest delegation paragraph
     that shares words with the question (not linked), and says so; none when nothing is shared."""
-    from tbdialogue.analyse.brief import nearest
+    from tbdialogue.export.brief import nearest
     from tbdialogue.model import Question
 
     def q(status: str, candidates: list[dict]) -> Question:

@@ -8,8 +8,8 @@ import json
 import pytest
 
 from tbdialogue import parse_file
-from tbdialogue.analyse.evaluate import load_gold, match_questions
 from tbdialogue.analyse.questions import extract_paragraph, extract_questions
+from tbdialogue.evaluation.questions import load_gold, match_questions
 
 from .conftest import ROOT, shared_path
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tbdialogue.analyse.sentences import split_sentences
+from tbdialogue.lexicon.sentences import split_sentences
 
 
 @pytest.mark.parametrize(

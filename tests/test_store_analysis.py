@@ -3,14 +3,10 @@ that a question answered at the next meeting is not called "unanswered"."""
 
 from __future__ import annotations
 
-import pytest
-
 from tbdialogue.store import Corpus
-from tbdialogue.store.analysis import available, groups_of
+from tbdialogue.store.analysis import groups_of
 
 from .conftest import SAMPLE
-
-pytestmark = pytest.mark.skipif(not available(), reason="the dialogue analysis (tbdialogue.analyse) is not installed")
 
 
 def _next_meeting(folder):

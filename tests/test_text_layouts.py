@@ -13,7 +13,7 @@ import textwrap
 import pytest
 
 from tbdialogue import parse_text
-from tbdialogue.evaluate import Report, load_expected, score
+from tbdialogue.evaluation.parsing import Report, load_expected, score
 
 from .conftest import SAMPLE, shared_path
 

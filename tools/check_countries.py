@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Check src/tbdialogue/data/countries.json (UN country names, en/fr/es + ISO alpha-3).
+"""Check src/tbdialogue/lexicon/countries.json (UN country names, en/fr/es + ISO alpha-3).
 
 Standard library only.  Usage:
 
@@ -16,7 +16,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "src" / "tbdialogue" / "data" / "countries.json"
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "src" / "tbdialogue" / "lexicon" / "countries.json"
 
 KNOWN_KEYS = {
     "code", "en", "en_former", "en_aliases", "fr", "fr_aliases", "es", "es_aliases",

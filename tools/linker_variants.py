@@ -50,7 +50,9 @@ from tbdialogue import parse_file  # noqa: E402
 from tbdialogue.analyse import load_embedder  # noqa: E402
 from tbdialogue.analyse import terms as terms_module  # noqa: E402
 from tbdialogue.analyse.bm25 import BM25  # noqa: E402
-from tbdialogue.analyse.evaluate import (  # noqa: E402
+from tbdialogue.analyse.link import Scored  # noqa: E402
+from tbdialogue.analyse.terms import content_terms  # noqa: E402
+from tbdialogue.evaluation.questions import (  # noqa: E402
     FULL,
     GoldRun,
     Labelled,
@@ -62,9 +64,7 @@ from tbdialogue.analyse.evaluate import (  # noqa: E402
     prepare,
     run_method,
 )
-from tbdialogue.analyse.link import Scored  # noqa: E402
-from tbdialogue.analyse.sentences import split_sentences  # noqa: E402
-from tbdialogue.analyse.terms import content_terms  # noqa: E402
+from tbdialogue.lexicon.sentences import split_sentences  # noqa: E402
 
 Variant = Callable[[GoldRun], GoldRun]
 

@@ -31,6 +31,10 @@ EventKind = Literal[
     "other",
 ]
 EVENT_KINDS: tuple[str, ...] = EventKind.__args__  # type: ignore[attr-defined]
+SIDES: tuple[str, ...] = Side.__args__  # type: ignore[attr-defined]
+QuestionStatus = Literal["answered", "partial", "unanswered"]
+#: A question's status, in the order summaries list them.
+QUESTION_STATUSES: tuple[str, ...] = QuestionStatus.__args__  # type: ignore[attr-defined]
 
 
 class _Model(BaseModel):
@@ -110,7 +114,7 @@ class Question(_Model):
     paragraph: int = Field(description="Paragraph index where it was asked")
     asked_by: int | None = Field(description="Turn index of the asker")
     text: str = Field(description="The atomic request, as printed")
-    status: Literal["answered", "partial", "unanswered"]
+    status: QuestionStatus
     answers: list[int] = Field(default_factory=list, description="Paragraph indexes in this record")
     answers_elsewhere: list[str] = Field(
         default_factory=list, description="Citable paragraph ids in other records of the dialogue"
@@ -143,7 +147,10 @@ class Record(_Model):
     symbol: str | None = None
     symbol_inferred: bool = False
     body: str | None = None
-    language: Literal["en", "fr", "es"]
+    language: str = Field(
+        pattern=r"^[a-z]{2,3}$",
+        description="ISO 639 code of the language the record is written in (one with a language profile: en, fr, es …)",
+    )
     session: int | None = None
     meeting: int | None = None
     part: str | None = None

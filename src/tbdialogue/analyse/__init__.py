@@ -3,8 +3,9 @@
 ``analyse_records(records)`` groups records into dialogues (same body, session and State party,
 in meeting order), extracts each atomic question of the committee side (``questions.py``), links
 it to the delegation's paragraphs that answer it (``link.py``) and sets ``record.questions``.
-Accuracy is measured against hand-annotated gold files (``evaluate.py``, docs/annotation.md);
-``brief.py`` writes the Markdown brief. Everything runs offline.
+It takes :class:`~tbdialogue.model.Record` objects, never files (``tbdialogue.pipeline`` reads and
+parses them); accuracy is measured by ``tbdialogue.evaluation`` against hand-annotated gold files
+(docs/annotation.md), and ``tbdialogue.export`` writes the results. Everything runs offline.
 """
 
 from __future__ import annotations
@@ -12,14 +13,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..model import Question, Record
+from ..model import QUESTION_STATUSES, Question, Record
 from .dialogue import Dialogue, DialogueWarning, group_dialogues
 from .embed import Embedder, EmbeddingsUnavailable, default_embedder
 from .link import LinkParams, calibrated_params, score_dialogue, to_questions
 
-__all__ = ["analyse_record", "analyse_records", "analyse_paths", "DialogueAnalysis", "summary_line", "load_embedder"]
+__all__ = ["analyse_record", "analyse_records", "DialogueAnalysis", "load_embedder", "STATUSES"]
 
-STATUSES = ("answered", "partial", "unanswered")
+STATUSES = QUESTION_STATUSES
 
 
 @dataclass
@@ -52,17 +53,28 @@ def analyse_records(
     records: list[Record],
     names: list[str] | None = None,
     *,
-    use_embeddings: bool = True,
+    use_embeddings: bool | None = None,
     embedder: Embedder | None = None,
 ) -> list[DialogueAnalysis]:
     """Analyse records (one or more dialogues); sets each record's ``questions`` and adds the
-    dialogue's completeness warnings to its ``warnings``."""
+    dialogue's completeness warnings to its ``warnings``.
+
+    ``use_embeddings``: None (the default) computes sentence embeddings only when the shipped
+    calibration gives them weight — loading the model costs most of a short analysis' time, and
+    evidence with weight 0 cannot change a decision; True or False forces the choice."""
     notes: list[str] = []
+    method = "full"
     if embedder is None:
-        embedder, why = load_embedder(use_embeddings)
-        if why:
-            notes.append(why)
-    method = "full" if embedder is not None else "no_embeddings"
+        if use_embeddings is None and not calibrated_params("full").w_embedding:
+            notes.append(
+                "embeddings not computed: the shipped calibration gives them weight 0, so they cannot change a decision"
+            )
+        else:
+            embedder, why = load_embedder(use_embeddings is not False)
+            if why:
+                notes.append(why)
+            if embedder is None:
+                method = "no_embeddings"
     params = calibrated_params(method)
     out: list[DialogueAnalysis] = []
     for d in group_dialogues(records, names):
@@ -81,35 +93,8 @@ def analyse_records(
     return out
 
 
-def analyse_record(record: Record, *, use_embeddings: bool = True) -> Record:
+def analyse_record(record: Record, *, use_embeddings: bool | None = None) -> Record:
     """Analyse one record on its own (answers in later meetings are not seen); returns it with
     ``questions`` set and the completeness warnings added."""
     analyse_records([record], [record.symbol or "record"], use_embeddings=use_embeddings)
     return record
-
-
-def summary_line(counts: Counter[str]) -> str:
-    """'36 questions: 12 answered, 7 partial, 17 unanswered'."""
-    n = sum(counts.values())
-    parts = ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUSES)
-    return f"{n} question{'s' if n != 1 else ''}: {parts}"
-
-
-def analyse_paths(
-    paths: list, *, encoding: str | None = None, language: str | None = None, use_embeddings: bool = True
-) -> tuple[list[DialogueAnalysis], list[tuple[str, str]]]:
-    """Parse and analyse files given as a dialogue's records; returns the analyses and, for each
-    file that could not be read, (path, reason) — nothing given is silently dropped."""
-    from .. import parse_file
-    from ..errors import TbdError
-
-    records: list[Record] = []
-    names: list[str] = []
-    failed: list[tuple[str, str]] = []
-    for p in paths:
-        try:
-            records.append(parse_file(p, encoding=encoding, language=language))
-            names.append(str(p))
-        except TbdError as exc:
-            failed.append((str(p), str(exc)))
-    return (analyse_records(records, names, use_embeddings=use_embeddings) if records else []), failed

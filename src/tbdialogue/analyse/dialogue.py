@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..lexicon.cues import cue_profile
 from ..model import Paragraph, Record
-from .profiles import cue_profile
+from .questions import extract_questions
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,6 @@ def completeness_warnings(d: Dialogue) -> list[DialogueWarning]:
     out: list[DialogueWarning] = []
     if not d.records:
         return out
-    from .questions import extract_questions  # local: questions imports nothing from here
-
     first, last = d.records[0], d.records[-1]
     first_q = extract_questions(first)
     q_start = first_q[0].paragraph if first_q else None

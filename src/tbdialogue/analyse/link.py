@@ -27,12 +27,12 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from importlib import resources
 
+from ..lexicon.sentences import split_sentences
 from ..model import Question, Record
 from .bm25 import BM25
 from .dialogue import Dialogue, Slot
 from .embed import Embedder
 from .questions import Extracted, extract_questions
-from .sentences import split_sentences
 from .terms import Features, document_frequencies, features, surface_by_stem
 
 FEATURES = ("bm25", "embedding", "overlap", "order")

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon.cues import CueProfile, cue_profile
+from ..lexicon.sentences import split_sentences
 from ..model import Record
-from .profiles import CueProfile, cue_profile
-from .sentences import split_sentences
 
 _TRIM_LEFT = re.compile(r"^[\s,;:–—-]+")
 _TRIM_RIGHT = re.compile(r"[\s,;:.–—-]+$")

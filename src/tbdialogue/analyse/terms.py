@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 
-from .profiles import cue_profile
+from ..lexicon.cues import cue_profile
+from ..lexicon.stem import stem_words
+from ..lexicon.words import words
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*", re.UNICODE)
 _NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?(?!\w)|(?<![\w.])\d+(?:\.\d+)?(?!\w)")
@@ -25,43 +26,19 @@ _NAME = re.compile(
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
 
 
-@cache
-def _stemmer(language: str):
-    import Stemmer  # PyStemmer
-
-    return Stemmer.Stemmer(cue_profile(language).stemmer)
-
-
-# An English possessive ("delegation's", "migrants'") and a French or Italian elided article or
-# pronoun ("l'État", "d'information", "qu'il") are not part of the word: without this the word
-# escapes the stop list ("delegation's" is not "delegation") and counts as content.
-_POSSESSIVE = re.compile(r"'s?$")
-_ELISION = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=\w)")
-
-
-def words(text: str) -> list[str]:
-    out = []
-    for w in _TOKEN.findall(text):
-        w = w.lower().replace("’", "'")
-        if "'" in w:
-            w = _ELISION.sub("", _POSSESSIVE.sub("", w))
-        out.append(w)
-    return out
-
-
 def content_terms(text: str, language: str) -> list[str]:
     """Stemmed content words, in order (repeats kept, for term frequencies); words of one
     thesaurus group ("detention", "custody") become the same term."""
     prof = cue_profile(language)
     kept = [prof.thesaurus.get(w, w) for w in words(text) if w not in prof.stopwords and len(w) > 1]
-    return _stemmer(language).stemWords(kept)
+    return stem_words(kept, language)
 
 
 def surface_by_stem(text: str, language: str) -> dict[str, str]:
     """First surface word for each stem of a text (to show matched terms as printed)."""
     prof = cue_profile(language)
     kept = [w for w in words(text) if w not in prof.stopwords and len(w) > 1]
-    stems = _stemmer(language).stemWords([prof.thesaurus.get(w, w) for w in kept])
+    stems = stem_words([prof.thesaurus.get(w, w) for w in kept], language)
     out: dict[str, str] = {}
     for w, s in zip(kept, stems, strict=True):
         out.setdefault(s, w)

@@ -28,7 +28,7 @@ def agreement_command(
     """
     import json
 
-    from ..analyse.agreement import agreement_of_files
+    from ..evaluation.agreement import agreement_of_files
 
     for g in (a, b):
         if not g.is_file():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from ..evaluate import evaluate
+from ..evaluation.parsing import evaluate
 from . import app
 from .common import fail
 

@@ -35,7 +35,7 @@ def eval_questions_command(
     """
     import json
 
-    from ..analyse.evaluate import evaluate_gold
+    from ..evaluation.questions import evaluate_gold
 
     for g in gold:
         if not g.is_file():
@@ -47,7 +47,7 @@ def eval_questions_command(
     found = []
     params = report.params["full" if report.embedder else "no_embeddings"]
     if errors:
-        from ..analyse.link_errors import errors_text, link_errors
+        from ..evaluation.link_errors import errors_text, link_errors
 
         found = link_errors(report.runs, params)
     if format is EvalFormat.json:

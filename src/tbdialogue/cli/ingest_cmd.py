@@ -39,13 +39,8 @@ def ingest_command(
     cannot be read go to the error report and the batch goes on. Safe to interrupt: run it again to
     finish.
     """
-    from ..store.analysis import available
     from ..store.ingest import IngestReport
 
-    if analyze and not available():
-        from .common import fail
-
-        fail("--analyze needs the dialogue analysis (tbdialogue.analyse), which this installation lacks")
     corpus = open_corpus(db, create=True)
     console = Console(stderr=True)
     report = IngestReport()

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import typer
 
-from .. import parse_file
+from ..analyse import analyse_record
 from ..errors import TbdError
-from ..render import outline
+from ..export import serialize
+from ..export.brief import summary_line
+from ..pipeline import parse_file
 from . import app
 from .common import EXIT_BAD_INPUT, EXIT_INTERNAL, fail, warn
 
@@ -65,20 +67,16 @@ def parse_command(
             internal += 1
             continue
         if analyze:
-            from ..analyse import analyse_record
-
             analyse_record(record)
         for w in record.warnings:
             warn(f"{path}: {w}" if many else w)
         if format is Format.json:
-            typer.echo(record.to_json(indent=None if many else 2))
+            typer.echo(serialize("record", "json", record, indent=None if many else 2), nl=False)
         else:
             if many:
                 typer.echo(f"== {path}")
-            typer.echo(outline(record))
+            typer.echo(serialize("record", "text", record), nl=False)
             if analyze:
-                from ..analyse import summary_line
-
                 typer.echo(f"\nquestions: {summary_line(Counter(q.status for q in record.questions or []))}")
     if many:
         typer.echo(f"{len(files)} files: {len(files) - len(failed)} parsed, {len(failed)} failed", err=True)

@@ -58,12 +58,15 @@ def questions_command(
         )
     if state or body or year or session is not None:
         fail("--state, --body, --year and --session select questions in the corpus: give them without files")
-    from ..analyse import analyse_paths, summary_line
-    from ..analyse.brief import counts_of, rows, to_csv, to_json, to_markdown
+    from ..export import serialize
+    from ..export.brief import counts_of, rows, summary_line
+    from ..pipeline import analyse_files
 
     if language and language not in ("en", "fr", "es"):
         fail(f"unknown language {language!r}: use en, fr or es")
-    analyses, failed = analyse_paths(files, encoding=encoding, language=language, use_embeddings=not no_embeddings)
+    analyses, failed = analyse_files(
+        [str(f) for f in files], encoding=encoding, language=language, use_embeddings=False if no_embeddings else None
+    )
     for path, reason in failed:
         typer.echo(f"error: {path}: {reason}", err=True)
     if not analyses:
@@ -74,12 +77,8 @@ def questions_command(
             warn(w.message)
         for n in a.notes:
             warn(n)
-    if format is QFormat.json:
-        typer.echo(to_json(analyses, wanted))
-    elif format is QFormat.csv:
-        typer.echo(to_csv(analyses, wanted), nl=False)
-    elif format is QFormat.md:
-        typer.echo(to_markdown(analyses, wanted), nl=False)
+    if format is not QFormat.table:
+        typer.echo(serialize("questions", format.value, analyses, statuses=wanted), nl=False)
     else:
         _table(analyses, wanted, rows)
         typer.echo(summary_line(counts_of(analyses, wanted)))

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import json
-import sys
-from dataclasses import asdict
-
 import typer
 
+from ..export import serialize
 from .common import fail
 
 
@@ -36,27 +32,8 @@ def corpus_questions(
     finally:
         corpus.close()
     rows.sort(key=lambda q: (q.date or "", q.symbol or "", int(q.id.rsplit("q", 1)[-1]) if q.id[-1:].isdigit() else 0))
-    if format == "json":
-        typer.echo(json.dumps([asdict(q) for q in rows], ensure_ascii=False, indent=2))
-        return
-    if format == "csv":
-        fields = [
-            "id",
-            "symbol",
-            "date",
-            "body",
-            "session",
-            "state_party",
-            "paragraph",
-            "asker",
-            "status",
-            "text",
-            "answers",
-        ]
-        out = csv.DictWriter(sys.stdout, fieldnames=fields, lineterminator="\n")
-        out.writeheader()
-        for q in rows:
-            out.writerow({**asdict(q), "answers": "; ".join(q.answers)})
+    if format in ("json", "csv"):
+        typer.echo(serialize("stored-questions", format, rows), nl=False)
         return
     for q in rows:
         answers = ", ".join(q.answers) or "—"

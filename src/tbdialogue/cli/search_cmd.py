@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import json
-import sys
 from enum import StrEnum
 
 import typer
 
+from ..export import serialize
 from . import app
 from .corpus_options import db_option, open_corpus
 
@@ -17,22 +15,6 @@ class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
-
-
-CSV_FIELDS = [
-    "id",
-    "symbol",
-    "date",
-    "body",
-    "session",
-    "state_party",
-    "language",
-    "speaker",
-    "role",
-    "side",
-    "score",
-    "snippet",
-]
 
 
 @app.command("search")
@@ -76,16 +58,8 @@ def search_command(
         )
     finally:
         corpus.close()
-    if format is Format.json:
-        out = {"query": query, "total": result.total, "hits": [h.to_dict() for h in result.hits]}
-        if result.facets is not None:
-            out["facets"] = {k: [[v, n] for v, n in vs] for k, vs in result.facets.items()}
-        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
-    elif format is Format.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        for h in result.hits:
-            writer.writerow(h.to_dict())
+    if format is not Format.table:
+        typer.echo(serialize("hits", format.value, result), nl=False)
     else:
         _table(result, offset)
 

@@ -10,19 +10,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..document import Block, Document, Run
 from ..errors import NotASummaryRecord
+from ..lexicon.bodies import registry
+from ..lexicon.countries import countries
+from ..lexicon.languages import codes
+from ..lexicon.layers import furniture_kind, is_site_line, note_kind, split_flattened, split_glued
+from ..lexicon.normalize import clean, starts_lower
+from ..lexicon.profile import Profile, all_profiles, profile
+from ..lexicon.symbols import body_of_symbol, country_code_in, infer_symbol
 from ..model import Event, Furniture, Note, Paragraph, Record, Source, Turn
-from ..read.blocks import Block, Document, Run
 from .agenda import StateParty, build_agenda, find_state_party
 from .body import Body, BodyParser, heading_key, paragraph_number
-from .countries import countries
 from .cover import is_title, parse_cover
 from .events import OPENING, PROCEDURAL, match_events
-from .layers import furniture_kind, is_site_line, note_kind, split_flattened, split_glued
-from .normalize import clean, starts_lower
-from .profiles import LANGUAGES, Profile, all_profiles, profile
 from .speakers import LabelReader
-from .symbols import body_of_symbol, country_code_in, infer_symbol
 
 __all__ = ["parse_document", "detect_language"]
 
@@ -43,7 +45,7 @@ def detect_language(texts: list[str]) -> str:
         counts[prof.language] = sum(words[w] for w in prof.stopwords)
     if not counts or max(counts.values()) == 0:
         return "en"
-    return max(LANGUAGES, key=lambda lang: counts[lang])
+    return max(codes(), key=lambda lang: counts[lang])
 
 
 def _labels(prof: Profile) -> LabelReader:
@@ -128,12 +130,12 @@ def parse_document(doc: Document, language: str | None = None) -> Record:
 
     state_party, state_printed, state_code = _state_party(state, documents, all_docs, cover.date, warnings)
 
-    # Session of General Assembly committees: the Assembly's session, from the date.
+    # Bodies whose sessions follow the calendar (General Assembly committees): from the date.
     session = cover.session
-    if session is None and body_name and body_name.startswith("A/") and cover.date:
-        year, month = int(cover.date[:4]), int(cover.date[5:7])
-        session = year - 1945 if month >= 9 else year - 1946
-        warnings.append(f"session: not printed; General Assembly session {session} derived from the date")
+    entry = registry().get(body_name)
+    if session is None and entry is not None and entry.session_from_date and cover.date:
+        session = entry.session_at(cover.date)
+        warnings.append(f"session: not printed; session {session} of {body_name} derived from the date")
 
     symbol, inferred = cover.symbol or doc.header_symbol, False
     if symbol is None:

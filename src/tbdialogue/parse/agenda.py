@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon.countries import Found, countries
+from ..lexicon.normalize import is_upper_line, repair
+from ..lexicon.profile import Profile
+from ..lexicon.symbols import repair_symbols, symbols_in
 from ..model import AgendaItem, AgendaSubItem
 from .body import heading_key
-from .countries import Found, countries
-from .normalize import is_upper_line, repair
-from .profiles import Profile
-from .symbols import repair_symbols, symbols_in
 
 _LEADING_MARK = re.compile(r"^\s*[-–•]\s*")
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..document import Block
+from ..lexicon.layers import furniture_kind, is_symbol_line, note_kind
+from ..lexicon.normalize import ends_open, has_sentence_break, is_upper_line, squash, starts_lower
+from ..lexicon.profile import Profile
+from ..lexicon.symbols import symbols_in
 from ..model import Speaker
-from ..read.blocks import Block
 from .events import PROCEDURAL, FoundEvent, match_events
-from .layers import furniture_kind, is_symbol_line, note_kind
-from .normalize import ends_open, has_sentence_break, is_upper_line, squash, starts_lower
-from .profiles import Profile
 from .speakers import LabelReader
-from .symbols import symbols_in
 
 _DOCUMENT_LIST = re.compile(r"^\([^()]{0,300}/[^()]{0,300}\)(?:\s*\([^()]{1,20}\))?\.?$")
 _NUMBER = re.compile(r"^(\d{1,3})\.(?!\d)\s*(?=\S)")

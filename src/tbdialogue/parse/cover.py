@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 
-from .normalize import fold, repair, squash
-from .numbers import number_start, ordinal, parse_date
-from .profiles import Profile
-from .symbols import SYMBOL, body_of_symbol, is_record_symbol, record_number, repair_symbols
+from ..lexicon.bodies import registry
+from ..lexicon.normalize import fold, repair, squash
+from ..lexicon.numbers import number_start, ordinal, parse_date
+from ..lexicon.profile import Profile
+from ..lexicon.symbols import SYMBOL, body_of_symbol, is_record_symbol, record_number, repair_symbols
 
 _LANGUAGE_NAMES = {
     "english": "English", "anglais": "English", "inglés": "English", "ingles": "English",
@@ -59,23 +57,6 @@ class Cover:
     title_found: bool = False
     held_without_year: str | None = None
     warnings: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class BodyNames:
-    committee: tuple[tuple[str, str], ...]  # (squashed name, body), longest first
-    treaty: tuple[tuple[str, str], ...]
-
-
-@cache
-def body_names() -> BodyNames:
-    raw = tomllib.loads(resources.files(__package__).joinpath("bodies.toml").read_text("utf-8"))
-
-    def table(key: str) -> tuple[tuple[str, str], ...]:
-        pairs = [(squash(n.replace("’", "'")), body) for body, v in raw.items() for n in v[key]]
-        return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
-
-    return BodyNames(table("committee"), table("treaty"))
 
 
 def is_title(line: str, profile: Profile) -> bool:
@@ -171,14 +152,14 @@ def _body(cov: Cover, lines: list[str], profile: Profile) -> None:
     """The body, from the printed symbol, else the committee's name, else the treaty's name, else a
     web archive's "Convention Abbreviation:" line. Names are matched without spaces ("A ll Forms")
     and may be wrapped over two lines."""
-    names = body_names()
+    names = registry()
     keys = [squash(line.replace("’", "'")) for line in lines]
     from_committee = from_treaty = from_site = None
     for i, (line, low) in enumerate(zip(lines, keys, strict=True)):
         if cov.committee is None:
             pair = f"{line} {lines[i + 1]}" if i + 1 < len(lines) else None
             pair_key = low + keys[i + 1] if pair else ""
-            for name, body in names.committee:
+            for name, body in names.committee_names:
                 if name in low:
                     cov.committee, from_committee = _strip_session(line, profile), body
                     break
@@ -186,7 +167,7 @@ def _body(cov: Cover, lines: list[str], profile: Profile) -> None:
                     cov.committee, from_committee = _strip_session(pair, profile), body
                     break
         if cov.treaty is None and not low.startswith(("committee", "comit")):
-            for name, body in names.treaty:
+            for name, body in names.treaty_names:
                 if name in low:
                     cov.treaty, from_treaty = line, body
                     break

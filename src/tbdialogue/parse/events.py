@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicon.normalize import fold, repair
+from ..lexicon.profile import Profile
 from ..model import EVENT_KINDS
-from .normalize import fold, repair
-from .profiles import Profile
 
 #: Events that open the part of a meeting that the record covers.
 OPENING = ("called_to_order", "public_part_began", "discussion_began")

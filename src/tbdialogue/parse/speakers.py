@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon.countries import countries
+from ..lexicon.normalize import clean
+from ..lexicon.profile import Profile
 from ..model import Speaker
-from .countries import countries
-from .normalize import clean
-from .profiles import Profile
 
 _WORD = re.compile(r"[^\s(),;:]+")
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*", re.UNICODE)

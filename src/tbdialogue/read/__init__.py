@@ -12,8 +12,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from ..document import Block, Document, Run
 from ..errors import UnreadableInput
-from .blocks import Block, Document, Run
 from .detect import sniff
 from .docx import read_docx
 from .html import read_html

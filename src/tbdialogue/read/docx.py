@@ -16,8 +16,9 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 
+from ..document import Block, Document, Run
 from ..errors import UnreadableInput
-from .blocks import Block, Document, Run
+from .furniture import header_symbol, symbols_of, zone_kind
 from .safezip import open_checked
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -171,7 +172,7 @@ class _Numbering:
         def value(m: re.Match[str]) -> str:
             level = int(m.group(1)) - 1
             lstart, lfmt, _ = levels.get(level, (1, "decimal", ""))
-            return _format(counters.get(level, lstart), lfmt)
+            return format_number(counters.get(level, lstart), lfmt)
 
         return counters[ilvl], fmt, re.sub(r"%(\d)", value, text)
 
@@ -194,7 +195,7 @@ def _level(lvl) -> tuple[int, str, str]:
     )
 
 
-def _format(n: int, fmt: str) -> str:
+def format_number(n: int, fmt: str) -> str:
     if fmt in ("lowerLetter", "upperLetter"):
         s = chr(ord("a") + (n - 1) % 26) * (1 + (n - 1) // 26)
         return s.upper() if fmt == "upperLetter" else s
@@ -419,27 +420,13 @@ def _read_docx(data: bytes, path: str | None) -> Document:
             b.page = b.page_end = None
     furniture = _furniture(document)
     warnings = [] if blocks else ["the Word document has no text"]
-    from .pdf import header_symbol
-
     return Document(
         blocks=blocks,
         format="docx",
         path=path,
         page_count=reader.page if reader.paged else None,
-        furniture=[(_kind(zone, text), text, page) for zone, text, page in furniture],
+        furniture=[(zone_kind(zone, text), text, page) for zone, text, page in furniture],
         footnotes=_notes(document),
         warnings=warnings,
-        header_symbol=header_symbol([(z, s, 0) for z, text, _ in furniture for s in _symbols(text)]),
+        header_symbol=header_symbol([(z, s, 0) for z, text, _ in furniture for s in symbols_of(text)]),
     )
-
-
-def _symbols(text: str) -> list[str]:
-    from ..parse.symbols import SYMBOL
-
-    return [m.group(0) for m in SYMBOL.finditer(text)]
-
-
-def _kind(zone: str, text: str) -> str:
-    from ..parse.layers import furniture_kind, is_symbol_line
-
-    return furniture_kind(text) or ("symbol" if is_symbol_line(text) else zone)

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
+from ..document import Block, Document, Run
 from ..errors import UnreadableInput
-from .blocks import Block, Document, Run
+from .docx import format_number
+from .furniture import header_symbol, symbols_of, zone_kind
 
 _IGNORED = {"script", "style", "noscript", "template", "head", "nav", "form", "button", "select", "textarea",
             "iframe", "svg", "object", "embed", "canvas", "map", "menu", "dialog", "title", "meta", "link"}  # fmt: skip
@@ -259,9 +261,7 @@ def _label(n: int, kind: str) -> str:
         s = chr(ord("a") + (n - 1) % 26)
         return s.upper() if kind == "A" else s
     if kind in ("i", "I"):
-        from .docx import _format
-
-        return _format(n, "upperRoman" if kind == "I" else "lowerRoman")
+        return format_number(n, "upperRoman" if kind == "I" else "lowerRoman")
     return str(n)
 
 
@@ -306,16 +306,13 @@ def read_html(data: bytes, path: str | None = None, encoding: str | None = None)
     walker.flush()
     if not walker.blocks:
         raise UnreadableInput("the HTML page has no text")
-    from .pdf import header_symbol
-
     furniture = walker.furniture
-    from .docx import _kind, _symbols
 
     return Document(
         blocks=walker.blocks,
         format="html",
         path=path,
-        furniture=[(_kind(zone, text), text, page) for zone, text, page in furniture],
+        furniture=[(zone_kind(zone, text), text, page) for zone, text, page in furniture],
         footnotes=walker.footnotes,
-        header_symbol=header_symbol([(z, s, 0) for z, text, _ in furniture if z == "header" for s in _symbols(text)]),
+        header_symbol=header_symbol([(z, s, 0) for z, text, _ in furniture if z == "header" for s in symbols_of(text)]),
     )

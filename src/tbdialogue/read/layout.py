@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .blocks import Block, Run
+from ..document import Block, Run
 
 #: Two chunks on one baseline further apart than this many ems (of the smaller type) are separate
 #: segments: a running header's parts, or two columns side by side.

@@ -13,8 +13,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from ..document import Document
 from ..errors import UnreadableInput
-from .blocks import Document
+from .docx import read_docx
+from .safezip import open_checked
 
 #: Seconds one conversion may take.
 TIMEOUT = 180
@@ -65,8 +67,6 @@ def convert_to_docx(data: bytes, kind: str) -> bytes:
 
 
 def _read(kind: str, data: bytes, path: str | None) -> Document:
-    from .docx import read_docx
-
     doc = read_docx(convert_to_docx(data, kind), path=path)
     doc.format = kind  # the record's source says what the file was; the conversion is no defect
     return doc
@@ -80,8 +80,6 @@ def read_doc(data: bytes, path: str | None = None, encoding: str | None = None) 
 
 
 def read_odt(data: bytes, path: str | None = None, encoding: str | None = None) -> Document:
-    from .safezip import open_checked
-
     open_checked(data, "ODT")
     return _read("odt", data, path)
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import ctypes
 import re
-from collections import Counter
 
+from ..document import Document
 from ..errors import UnreadableInput
-from .blocks import Document
+from .furniture import header_symbol, zone_kind
 from .layout import Chunk, Page, Rule, clean_text, lay_out, make_lines
 
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold|,b\b|-b\b|\bbd\b", re.I)
@@ -218,10 +218,8 @@ def read_pdf(data: bytes, path: str | None = None, encoding: str | None = None) 
     if empty:
         listed = ", ".join(map(str, empty[:10])) + ("…" if len(empty) > 10 else "")
         warnings.append(f"page(s) {listed} have no text layer (scanned images): their content is missing")
-    from ..parse.layers import furniture_kind
-
     laid = lay_out(pages, _FURNITURE_FORM)
-    furniture = [(_furniture_kind(text, zone, furniture_kind), text, page) for zone, text, page in laid.furniture]
+    furniture = [(zone_kind(zone, text), text, page) for zone, text, page in laid.furniture]
     return Document(
         blocks=laid.blocks,
         format="pdf",
@@ -241,23 +239,3 @@ _FURNITURE_FORM = re.compile(
 )
 
 
-def _furniture_kind(text: str, zone: str, furniture_kind) -> str:
-    kind = furniture_kind(text)
-    if kind:
-        return kind
-    if _symbol_of(text):
-        return "symbol"
-    return zone
-
-
-def _symbol_of(text: str) -> str | None:
-    from ..parse.layers import is_symbol_line
-
-    t = " ".join(text.split())
-    return t if is_symbol_line(t) else None
-
-
-def header_symbol(furniture: list[tuple[str, str, int]]) -> str | None:
-    """The record symbol printed in the running header (the most frequent one)."""
-    found = Counter(s for zone, text, _ in furniture if zone == "header" and (s := _symbol_of(text)))
-    return found.most_common(1)[0][0] if found else None

@@ -10,8 +10,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from ..document import Block, Document, Run
 from ..errors import UnreadableInput
-from .blocks import Block, Document, Run
 from .detect import looks_like_markdown
 
 _ESCAPABLE = "\\`*_{}[]()#+-.!$|<>~'\"&"

@@ -19,11 +19,13 @@ from multiprocessing import get_context
 from sqlalchemy import and_, delete, select, update
 from sqlalchemy.engine import Connection, Engine
 
+from ..analyse import analyse_records
+from ..lexicon.words import tokens
 from ..model import Question, Record
 from . import fts
 from .load import load_record
 from .schema import paragraphs, questions, record_versions, speakers, turns
-from .stem import index_text, words
+from .stem import index_text
 from .writer import _year, insert_questions
 
 
@@ -34,15 +36,6 @@ class AnalysisReport:
     questions: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
-
-
-def available() -> bool:
-    """True when the dialogue analysis (tbdialogue.analyse) is installed."""
-    try:
-        from ..analyse import analyse_records  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def groups_of(conn: Connection, version_ids: Iterable[int]) -> tuple[list[list[int]], int]:
@@ -76,8 +69,6 @@ def groups_of(conn: Connection, version_ids: Iterable[int]) -> tuple[list[list[i
 
 def _analyse_group(records: list[Record]) -> tuple[list[list[Question]], list[str]]:
     """Worker: analyse one dialogue's records together; questions per record, and notes."""
-    from ..analyse import analyse_records
-
     names = [r.symbol or (r.source.path if r.source and r.source.path else str(i)) for i, r in enumerate(records)]
     analyses = analyse_records(records, [str(n) for n in names])
     notes = sorted({n for a in analyses for n in a.notes})
@@ -169,7 +160,7 @@ def index_rows(conn: Connection, version_id: int, rec: Record) -> list[fts.Index
             version_id=version_id,
             language=rec.language,
             terms=index_text(r.text, rec.language, backend),
-            speaker=" ".join(words(" ".join(filter(None, (r.name, r.affiliation))))),
+            speaker=" ".join(tokens(" ".join(filter(None, (r.name, r.affiliation))))),
             body=rec.body,
             session=rec.session,
             year=_year(rec.date),

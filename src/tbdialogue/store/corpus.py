@@ -16,6 +16,9 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.exc import OperationalError
 
+from ..lexicon.countries import countries
+from ..lexicon.languages import check as check_language
+from ..lexicon.words import tokens
 from ..model import Record
 from . import fts, migrate
 from .analysis import AnalysisReport, analyse_stored
@@ -23,7 +26,7 @@ from .db import StoreError, describe, make_engine, resolve_url, sqlite_path
 from .identity import normalise_text
 from .ingest import IngestReport, ingest, prepared
 from .load import load_record
-from .query import SIDES, STATUSES, Filters, Node, parse_query
+from .query import SIDES, STATUSES, Filters, Node, parse_query, token_value
 from .schema import (
     answer_links,
     dialogues,
@@ -36,7 +39,6 @@ from .schema import (
     turns,
 )
 from .snippet import make_snippet, matcher
-from .stem import LANGUAGES, words
 from .writer import Stored, Writer
 
 
@@ -226,15 +228,15 @@ class Corpus:
         status: str | None = None,
     ) -> Filters:
         """Check and normalise filter values; a bad value is a one-line :class:`StoreError`."""
-        if language is not None and language not in LANGUAGES:
-            raise StoreError(f"unknown language {language!r}: use en, fr or es")
+        if language is not None:
+            language = check_language(language.strip().lower())
         if side is not None and side not in SIDES:
             raise StoreError(f"unknown side {side!r}: use {', '.join(SIDES)}")
         if status is not None and status not in STATUSES:
             raise StoreError(f"unknown question status {status!r}: use {', '.join(STATUSES)}")
         speaker_words: tuple[str, ...] = ()
         if speaker is not None:
-            speaker_words = tuple(words(speaker))
+            speaker_words = tuple(tokens(speaker))
             if not speaker_words:
                 raise StoreError("--speaker needs a name, e.g. --speaker Dzumhur")
         return Filters(
@@ -335,8 +337,6 @@ class Corpus:
 
     def _facets(self, conn, counts: dict[str, Counter]) -> dict[str, list[tuple[str, int]]]:
         """Facet tokens back to the values users know (body names, ISO codes, years)."""
-        from .query import token_value
-
         bodies = {token_value(b): b for (b,) in conn.execute(select(record_versions.c.body).distinct()) if b}
         names = {
             "body": "body",
@@ -602,8 +602,6 @@ def _scoped(stmt, columns, state: str | None, body: str | None, session: int | N
 
 def state_code(state: str) -> str:
     """ISO code from a State's name (English, French or Spanish, current or former) or code."""
-    from ..parse.countries import countries
-
     table = countries()
     raw = state.strip()
     if re.fullmatch(r"[A-Za-z]{3}", raw) and raw.upper() in table.by_code:

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 
 from .fts import IndexRow
 from .query import And, Filters, Node, Not, Or, Phrase, Term
-from .stem import CONFIGS
+from .stem import text_search_config
 
 _INSERT = text(
     "INSERT INTO paragraph_search (paragraph_id, version_id, tsv, language, body, session, year, state_code,"
@@ -36,7 +36,7 @@ def add(conn: Connection, rows: list[IndexRow]) -> None:
             {
                 "id": r.paragraph_id,
                 "v": r.version_id,
-                "cfg": CONFIGS[r.language],
+                "cfg": text_search_config(r.language),
                 "text": r.terms,
                 "lang": r.language,
                 "body": r.body,
@@ -60,7 +60,7 @@ class _Renderer:
     """Renders the query tree as a tsquery expression with bound parameters (never pasted text)."""
 
     def __init__(self, languages: tuple[str, ...]) -> None:
-        self.configs = [CONFIGS[lang] for lang in languages]
+        self.configs = [text_search_config(lang) for lang in languages]
         self.params: dict[str, object] = {}
 
     def param(self, value: object) -> str:

@@ -13,9 +13,9 @@ from collections import Counter
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from ..lexicon.stem import stem, stem_words
 from .fts import IndexRow
 from .query import And, Filters, Node, Not, Or, Phrase, Term, token_value
-from .stem import stem, stem_words
 
 _TOP = text(
     "SELECT rowid, bm25(paragraph_fts, 1.0, 0.0, 0.0) AS r FROM paragraph_fts "

@@ -12,8 +12,8 @@ import json
 import re
 import unicodedata
 
+from ..lexicon.normalize import clean
 from ..model import Record
-from ..parse.normalize import clean
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
 _DASHES = re.compile("[\u2010-\u2015\u2212]")

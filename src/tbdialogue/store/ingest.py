@@ -12,11 +12,11 @@ import os
 import signal
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from multiprocessing import get_context
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -24,14 +24,12 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 from ..errors import TbdError
 from ..model import Record
+from ..pipeline import collect_files, parse_file
 from .analysis import AnalysisReport, analyse_stored
 from .identity import content_hash
 from .schema import sources
 from .stem import index_text
 from .writer import NEW, NEW_VERSION, UNCHANGED, Prepared, Stored, Writer
-
-#: File name endings taken from a folder (files named on the command line are always tried).
-EXTENSIONS = (".txt", ".md", ".markdown", ".text", ".pdf", ".docx", ".doc", ".odt", ".rtf", ".html", ".htm", ".xhtml")
 
 BATCH_RECORDS = 64
 BATCH_SECONDS = 1.0
@@ -65,6 +63,8 @@ class IngestReport:
     parse_seconds: float = 0.0  # summed over workers
     interrupted: bool = False
     analysis: AnalysisReport | None = None
+    #: Files found in folders that are not records by their name: suffix → count (not ingested).
+    not_records: Counter[str] = field(default_factory=Counter)
     #: Versions this run stored or met (for the analysis that follows); content hashes of skipped files.
     version_ids: list[int] = field(default_factory=list, repr=False)
     skipped_sha256: list[str] = field(default_factory=list, repr=False)
@@ -89,30 +89,6 @@ class IngestReport:
             self.new_versions += 1
         elif stored.status == UNCHANGED:
             self.unchanged += 1
-
-
-def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[Failure]]:
-    """Files to ingest, in a stable order: named files, and the record files found in folders."""
-    files: list[str] = []
-    missing: list[Failure] = []
-    for raw in paths:
-        p = Path(raw).absolute()  # sources keep where a version came from, whatever the cwd
-        if p.is_dir():
-            found = [
-                str(f)
-                for f in sorted(p.rglob("*"))
-                if f.is_file()
-                and f.suffix.lower() in EXTENSIONS
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            ]
-            if not found:
-                missing.append(Failure(str(p), "no record files in this folder (.txt, .md, .pdf, .docx, .html …)"))
-            files += found
-        elif p.is_file():
-            files.append(str(p))
-        else:
-            missing.append(Failure(str(p), "no such file or folder"))
-    return files, missing
 
 
 # --- worker side ------------------------------------------------------------------------------
@@ -140,8 +116,6 @@ def _watch_parent(parent: int) -> None:
 
 def prepare(path: str) -> Prepared | Skipped | Failure:
     """Read and parse one file; never raises."""
-    from .. import parse_file
-
     try:
         if _known:
             with open(path, "rb") as fh:
@@ -192,9 +166,11 @@ def ingest(
     last committed batch, with ``report.interrupted``.
     """
     report = report or IngestReport()
-    files, missing = collect_files(paths)
+    found = collect_files(paths, recursive=True, absolute=True)
+    files = found.files
     report.files = len(files)
-    report.errors += missing
+    report.errors += [Failure(path, reason) for path, reason in found.missing]
+    report.not_records = found.skipped
     known = frozenset() if reparse else known_sources(engine)
     backend = engine.dialect.name
     with engine.connect().execution_options(tbd_write=True) as conn:

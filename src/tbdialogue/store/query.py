@@ -19,7 +19,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import TbdError
-from .stem import words
+from ..lexicon.languages import codes
+from ..lexicon.words import tokens
+from ..model import QUESTION_STATUSES
+from ..model import SIDES as MODEL_SIDES
 
 
 class QueryError(TbdError):
@@ -143,7 +146,7 @@ class _Parser:
 
 
 def _phrase(text: str) -> Node:
-    ws = tuple(words(text))
+    ws = tuple(tokens(text))
     if len(ws) == 1:
         return Term(ws[0])
     return Phrase(ws) if ws else And(())
@@ -151,7 +154,7 @@ def _phrase(text: str) -> Node:
 
 def _word(value: str) -> Node:
     prefix = value.endswith("*")
-    ws = tuple(words(value.rstrip("*")))
+    ws = tuple(tokens(value.rstrip("*")))
     if not ws:
         return And(())  # punctuation only: nothing to search for; dropped by _simplify
     if len(ws) == 1:
@@ -197,8 +200,8 @@ def positive_terms(node: Node) -> list[Term | Phrase]:
     return []
 
 
-SIDES = ("committee", "state", "secretariat", "other")
-STATUSES = ("answered", "partial", "unanswered")
+SIDES = MODEL_SIDES
+STATUSES = QUESTION_STATUSES
 
 
 @dataclass(frozen=True)
@@ -215,9 +218,7 @@ class Filters:
     status: str | None = None  # question status asked in the paragraph
 
     def languages(self) -> tuple[str, ...]:
-        from .stem import LANGUAGES
-
-        return (self.language,) if self.language else LANGUAGES
+        return (self.language,) if self.language else codes()
 
 
 def token_value(value: object) -> str:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..lexicon.stem import stem
+from ..lexicon.words import token_spans
 from .query import Node, Phrase, Term, positive_terms
-from .stem import stem, word_spans
 
 #: Words shown around the matches.
 WINDOW = 36
@@ -53,7 +54,7 @@ def matcher(node: Node, languages: tuple[str, ...]) -> Matcher:
 def make_snippet(
     text: str, language: str, m: Matcher, mark: tuple[str, str] = ("**", "**"), window: int = WINDOW
 ) -> str:
-    spans = word_spans(text)
+    spans = token_spans(text)
     if not spans:
         return text
     words = [w for _, _, w in spans]

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection
 
+from ..lexicon.words import tokens
 from ..model import Record
 from . import fts
 from .identity import record_key
@@ -30,7 +31,6 @@ from .schema import (
     speakers,
     turns,
 )
-from .stem import words
 
 NEW = "new"
 NEW_VERSION = "new version"
@@ -345,7 +345,7 @@ class Writer:
             return
         year = _year(rec.date)
         speaker_words = [
-            " ".join(words(" ".join(filter(None, (t.speaker.name, t.speaker.affiliation))))) for t in rec.turns
+            " ".join(tokens(" ".join(filter(None, (t.speaker.name, t.speaker.affiliation))))) for t in rec.turns
         ]
         rows["index"] += [
             fts.IndexRow(

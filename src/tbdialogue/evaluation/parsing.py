@@ -13,9 +13,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import TbdError, UnreadableInput
-from .model import Record
-from .parse.events import OPENING
+from ..errors import TbdError, UnreadableInput
+from ..model import Record
+from ..parse.events import OPENING
+from ..pipeline import parse_file
 
 #: Fields scored, in report order. "called_to_order" is the time of the opening event.
 FIELDS = (
@@ -154,8 +155,6 @@ def load_expected(path: Path) -> list[dict]:
 
 def evaluate(expected_path: Path) -> Report:
     """Parse every record listed in ``expected_path`` and score it."""
-    from . import parse_file
-
     report = Report()
     directory = expected_path.parent
     for row in load_expected(expected_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .profiles import Profile
+from .profile import Profile
 from .symbols import SYMBOL, is_record_symbol
 
 _PAGE_NUMBER = re.compile(

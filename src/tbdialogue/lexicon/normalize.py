@@ -1,4 +1,8 @@
-"""Text clean-up shared by every parsing step: spaces, dashes, broken words."""
+"""Text normalisation, the one place for it: spaces, dashes, broken words, accents and case.
+
+Every stage uses these: the parser to read covers and labels, the analysis to compare words, the
+store to index and search. ``fold`` is the only accent-folding function of the package.
+"""
 
 from __future__ import annotations
 
@@ -85,10 +89,18 @@ def has_sentence_break(text: str) -> bool:
     return bool(_SENTENCE_BREAK.search(text))
 
 
-def fold(text: str) -> str:
-    """Without accents ("séance" → "seance", "sesíón" → "sesion"): stage directions are matched
-    accent-blind, since upper-case and mistyped records drop or misplace accents."""
+_FOLD_EXTRA = str.maketrans(
+    {"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i"}
+)
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
+def fold(text: str, *, lower: bool = False) -> str:
+    """Without accents and ligatures ("séance" → "seance", "œuvre" → "oeuvre"), lower-cased when
+    ``lower``. Stage directions are matched accent-blind, since upper-case and mistyped records drop
+    or misplace accents; search matches "detention" and "détention" alike."""
+    if lower:
+        text = text.lower()
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA)))

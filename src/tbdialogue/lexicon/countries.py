@@ -1,5 +1,5 @@
 """States: find a State's name in English, French or Spanish text; give its UN English short name
-at a date and its ISO 3166-1 alpha-3 code. Data: ``tbdialogue/data/countries.json``.
+at a date and its ISO 3166-1 alpha-3 code. Data: ``countries.json`` beside this module.
 """
 
 from __future__ import annotations
@@ -94,5 +94,5 @@ class Countries:
 
 @cache
 def countries() -> Countries:
-    raw = resources.files("tbdialogue.data").joinpath("countries.json").read_text("utf-8")
+    raw = resources.files(__package__).joinpath("countries.json").read_text("utf-8")
     return Countries(json.loads(raw))

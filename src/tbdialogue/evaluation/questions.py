@@ -26,11 +26,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ..analyse import load_embedder
+from ..analyse.dialogue import Dialogue, group_dialogues
+from ..analyse.embed import Embedder
+from ..analyse.link import Decision, LinkParams, Scored, calibrated_params, decide_all, score_dialogue
 from ..errors import UnreadableInput
 from ..model import Record
-from .dialogue import Dialogue, group_dialogues
-from .embed import Embedder
-from .link import Decision, LinkParams, Scored, decide_all, score_dialogue
+from ..pipeline import parse_file
 
 MATCH_THRESHOLD = 0.5
 MIN_UNANSWERED_PRECISION = 0.9
@@ -589,10 +591,6 @@ class EvalReport:
 
 def evaluate_gold(paths: Sequence[Path], *, use_embeddings: bool = True, cross_validation: bool = False) -> EvalReport:
     """Score the shipped linker and both baselines on gold files (the ``tbdialogue eval`` command)."""
-    from .. import parse_file
-    from . import load_embedder
-    from .link import calibrated_params
-
     embedder, _ = load_embedder(use_embeddings)
     golds = [load_gold(Path(p)) for p in paths]
     runs = [prepare(g, embedder, parse_file) for g in golds]

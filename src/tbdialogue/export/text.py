@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Record
+from ..model import Record
 
 _COVER = (
     "symbol", "body", "language", "session", "meeting", "part", "date", "time", "place", "chair",

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UnreadableInput
-from .evaluate import (
+from ..model import QUESTION_STATUSES as STATUSES
+from ..pipeline import parse_file
+from .questions import (
     GoldQuestion,
     GoldSet,
     Prediction,
@@ -26,8 +28,6 @@ from .evaluate import (
     match_questions,
     score_predictions,
 )
-
-STATUSES = ("answered", "partial", "unanswered")
 
 
 @dataclass
@@ -162,8 +162,6 @@ def agreement(a: GoldSet, b: GoldSet) -> Agreement:
 
 def agreement_of_files(a: Path, b: Path) -> Agreement:
     """Agreement of two gold files, each first checked against its records (as ``eval`` does)."""
-    from .. import parse_file
-
     golds = [load_gold(a), load_gold(b)]
     for g in golds:
         check_gold(g, [parse_file(r) for r in g.records])

@@ -4,22 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .bodies import registry
 from .normalize import ascii_dashes
-
-#: Symbol stem of each body's meeting records, and the body each stem belongs to.
-RECORD_STEMS = {
-    "CMW": "CMW/C",
-    "CERD": "CERD/C",
-    "CCPR": "CCPR/C",
-    "CEDAW": "CEDAW/C",
-    "CAT": "CAT/C",
-    "CRC": "CRC/C",
-    "CRPD": "CRPD/C",
-    "CED": "CED/C",
-    "SPT": "CAT/OP",
-    "CESCR": "E/C.12",
-}
-_KNOWN_FIRST = ("CMW", "CERD", "CCPR", "CEDAW", "CAT", "CRC", "CRPD", "CED", "HRI", "SPT", "E", "A", "S")
 
 _COMP = r"(?:[A-Z][A-Za-z]{0,11}(?:\.\d{1,6})?(?:-\d{1,4})?|\d{1,4}(?:-\d{1,4})?)"
 SYMBOL = re.compile(rf"(?<![\w/.])[A-Z]{{1,8}}(?:/{_COMP}){{2,9}}")
@@ -42,7 +28,7 @@ def repair_symbols(text: str) -> str:
 
     def join(m: re.Match[str]) -> str:
         joined = m.group(1) + m.group(2)
-        return joined if joined in _KNOWN_FIRST else m.group(0)
+        return joined if joined in registry().known_first else m.group(0)
 
     return _BROKEN_STEM.sub(join, text)
 
@@ -54,9 +40,10 @@ def symbols_in(text: str) -> list[str]:
     """
     text = repair_symbols(text)
     out: list[str] = []
+    known_first = registry().known_first
     for m in SYMBOL.finditer(text):
         sym = m.group(0)
-        if sym.split("/", 1)[0] not in _KNOWN_FIRST and len(sym.split("/")) < 3:
+        if sym.split("/", 1)[0] not in known_first and len(sym.split("/")) < 3:
             continue
         _add(out, sym)
         rest = text[m.end() :]
@@ -87,16 +74,17 @@ def is_record_symbol(sym: str) -> bool:
 
 
 def body_of_symbol(sym: str) -> str | None:
-    """The body a symbol belongs to: CMW/C/SR.537 → CMW, E/C.12/2017/SR.27 → CESCR, A/C.3/55/SR.39 → A/C.3."""
-    if sym.startswith("E/C.12/"):
-        return "CESCR"
-    if sym.startswith("CAT/OP/"):
-        return "SPT"
-    m = re.match(r"A/C\.\d|[A-Z]{2,6}/SP(?=/)", sym)  # GA committees; meetings of States parties
+    """The body a symbol belongs to (registry stems first): CMW/C/SR.537 → CMW, E/C.12/2017/SR.27 →
+    CESCR, A/C.3/55/SR.39 → A/C.3, CAT/SP/… → CAT/SP (a meeting of States parties)."""
+    reg = registry()
+    for stem, body in reg.stems:
+        if sym.startswith(stem):
+            return body
+    m = reg.states_parties.match(sym)
     if m:
         return m.group(0)
     first = sym.split("/", 1)[0]
-    return first if first in RECORD_STEMS else None
+    return first if first in reg.bodies else None
 
 
 def record_number(sym: str) -> int | None:
@@ -107,24 +95,24 @@ def record_number(sym: str) -> int | None:
 def infer_symbol(
     body: str | None, meeting: int | None, part: str | None, year: int | None, session: int | None
 ) -> tuple[str | None, str | None]:
-    """The record's symbol from body and meeting, when that is unambiguous; else (None, reason)."""
+    """The record's symbol from body and meeting, when the registry says how and that is
+    unambiguous; else (None, reason)."""
     if not body or not meeting:
         return None, "body or meeting number unknown"
     if part and not part.startswith("first") and part not in ("partial", "public part"):
         return None, f"a {part} may carry an /Add. suffix"
-    if body == "CESCR":
+    entry = registry().get(body)
+    if entry is None or entry.symbol_stem is None or entry.infer_symbol == "never":
+        return None, (entry.infer_note if entry and entry.infer_note else f"no known symbol pattern for {body}")
+    stem = entry.symbol_stem
+    if entry.infer_symbol == "year":
         if not year:
-            return None, "CESCR symbols carry the year, and the date is unknown"
-        return f"E/C.12/{year}/SR.{meeting}", None
-    if body.startswith("A/C."):
+            return None, f"{body} symbols carry the year, and the date is unknown"
+        return f"{stem}/{year}/SR.{meeting}", None
+    if entry.infer_symbol == "session":
         if not session:
-            return None, "General Assembly symbols carry the session, which is unknown"
-        return f"{body}/{session}/SR.{meeting}", None
-    if body == "CRPD":
-        return None, "CRPD symbols carry the session in some years (CRPD/C/6/SR.1) and not in others"
-    stem = RECORD_STEMS.get(body)
-    if stem is None or body == "SPT":
-        return None, f"no known symbol pattern for {body}"
+            return None, f"{body} symbols carry the session, which is unknown"
+        return f"{stem}/{session}/SR.{meeting}", None
     return f"{stem}/SR.{meeting}", None
 
 
@@ -133,6 +121,6 @@ def country_code_in(symbols: list[str]) -> str | None:
     for sym in symbols:
         parts = sym.split("/")
         for part in parts[1:4]:
-            if re.fullmatch(r"[A-Z]{3}", part) and part not in ("SPT", "CRC", "CAT", "CED", "CMW", "HRC", "PSWG"):
+            if re.fullmatch(r"[A-Z]{3}", part) and part not in registry().not_country_codes:
                 return part
     return None

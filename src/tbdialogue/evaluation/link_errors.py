@@ -19,10 +19,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
-from .evaluate import GoldRun, _para_id, match_questions
-from .link import LinkParams, adjusted_scores, decide
-from .sentences import split_sentences
-from .terms import content_terms
+from ..analyse.link import LinkParams, adjusted_scores, decide
+from ..analyse.terms import content_terms
+from ..lexicon.sentences import split_sentences
+from .questions import GoldRun, _para_id, match_questions
 
 
 @dataclass

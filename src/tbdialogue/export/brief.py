@@ -1,4 +1,4 @@
-"""Output of the question analysis: rows for a table or CSV, JSON, and a Markdown brief.
+"""The question analysis of dialogues as rows (for a table), CSV, JSON and a Markdown brief.
 
 The brief is meant to be pasted into an NGO's follow-up report: the unanswered questions first,
 then the partly answered ones with where the delegation touched on them, then the answered ones,
@@ -12,9 +12,21 @@ import csv
 import io
 import json
 from collections import Counter
+from typing import TYPE_CHECKING
 
+from ..model import QUESTION_STATUSES as STATUSES
 from ..model import Question, Record
-from . import STATUSES, DialogueAnalysis, summary_line
+from . import Serializer, register
+
+if TYPE_CHECKING:
+    from ..analyse import DialogueAnalysis
+
+
+def summary_line(counts: Counter[str]) -> str:
+    """'36 questions: 12 answered, 7 partial, 17 unanswered'."""
+    n = sum(counts.values())
+    parts = ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUSES)
+    return f"{n} question{'s' if n != 1 else ''}: {parts}"
 
 _HEADINGS = {
     "unanswered": "Questions not answered in the records supplied",
@@ -111,7 +123,7 @@ def to_json(analyses: list[DialogueAnalysis], statuses: set[str] | None = None) 
                 "questions": [q.model_dump(mode="json") for _, q in qs],
             }
         )
-    return json.dumps(out if len(out) != 1 else out[0], indent=2, ensure_ascii=False)
+    return json.dumps(out if len(out) != 1 else out[0], indent=2, ensure_ascii=False) + "\n"
 
 
 def _md_escape(text: str) -> str:
@@ -200,3 +212,8 @@ def counts_of(analyses: list[DialogueAnalysis], statuses: set[str] | None = None
     for a in analyses:
         c.update(q.status for _, q in filtered(a, statuses))
     return c
+
+
+register(Serializer("questions", "csv", to_csv, "text/csv", ".csv", "one row per question"))
+register(Serializer("questions", "json", to_json, "application/json", ".json", "each dialogue with its questions"))
+register(Serializer("questions", "md", to_markdown, "text/markdown", ".md", "a brief for a follow-up report"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .profiles import Profile
+from .profile import Profile
 
 _DIGITS = re.compile(r"(?<!\d)(\d{1,5})(?!\d)")
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .profiles import cue_profile
+from .cues import cue_profile
 
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then whitespace.
 _END = re.compile(r"[.?!…]+[\"'”’»)\]]*(?=\s)")

@@ -1,0 +1,173 @@
+"""The pipeline: files → read → parse → analyse, the one place where the stages meet.
+
+Every stage below this module works on its own input: readers turn bytes into a
+:class:`~tbdialogue.document.Document`, the parser turns a document into a
+:class:`~tbdialogue.model.Record`, the analysis works on records. This module turns what a user
+gives — files, folders, standard input, text — into records, and says what it could not use:
+nothing given is dropped silently.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .analyse import DialogueAnalysis, analyse_records
+from .document import Document
+from .errors import TbdError, UnreadableInput
+from .model import Record
+from .parse import parse_document
+from .read import DEFAULT_MAX_BYTES, read_bytes, read_path
+from .read.detect import looks_like_markdown
+from .read.text import blocks_from_text
+
+#: File name endings taken from a folder (files named one by one are always tried).
+RECORD_SUFFIXES = (
+    ".txt", ".md", ".markdown", ".text", ".pdf", ".docx", ".doc", ".odt", ".rtf", ".html", ".htm", ".xhtml",
+)  # fmt: skip
+#: Names that stand for standard input.
+STDIN = "-"
+
+
+def read_file(
+    path: str | os.PathLike[str], *, encoding: str | None = None, max_bytes: int | None = None
+) -> Document:
+    """Read one file, or standard input for ``-``, into a document (format told by content)."""
+    if str(path) == STDIN:
+        limit = max_bytes or DEFAULT_MAX_BYTES
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise UnreadableInput(
+                f"standard input is over the {limit / 1e6:.0f} MB limit; raise it with --max-size"
+            )
+        return read_bytes(data, path=None, encoding=encoding)
+    return read_path(path, encoding=encoding, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+
+
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    language: str | None = None,
+    max_bytes: int | None = None,
+) -> Record:
+    """Read and parse one file (``-``: standard input)."""
+    return parse_document(read_file(path, encoding=encoding, max_bytes=max_bytes), language=language)
+
+
+def parse_bytes(
+    data: bytes, *, name: str | None = None, encoding: str | None = None, language: str | None = None
+) -> Record:
+    """Parse a record given as bytes (any supported format)."""
+    return parse_document(read_bytes(data, path=name, encoding=encoding), language=language)
+
+
+def parse_text(text: str, *, markdown: bool | None = None, language: str | None = None) -> Record:
+    """Parse a record given as a string (plain text, or Markdown when it looks like Markdown)."""
+    md = looks_like_markdown(text) if markdown is None else markdown
+    doc = Document(blocks=blocks_from_text(text, md), format="markdown" if md else "text")
+    return parse_document(doc, language=language)
+
+
+# --- files and folders ------------------------------------------------------------------------
+
+
+@dataclass
+class FileSet:
+    """The files a user's paths stand for, and what was left out and why."""
+
+    files: list[str] = field(default_factory=list)
+    #: Files inside folders that are not records by their name (.png, .json …): suffix → count.
+    skipped: Counter[str] = field(default_factory=Counter)
+    #: Paths given that could not be used: (path, reason).
+    missing: list[tuple[str, str]] = field(default_factory=list)
+
+    def skipped_line(self) -> str | None:
+        """ "2 files skipped: .png, .json" — or None when nothing was skipped."""
+        n = sum(self.skipped.values())
+        if not n:
+            return None
+        kinds = ", ".join(f"{s} ({c})" if c > 1 else s for s, c in sorted(self.skipped.items()))
+        return f"{n} file{'s' if n != 1 else ''} skipped (not a record format): {kinds}"
+
+
+def collect_files(
+    paths: Iterable[str | os.PathLike[str]], *, recursive: bool = False, absolute: bool = False
+) -> FileSet:
+    """The files ``paths`` stand for: a file named is always tried; a folder stands for the record
+    files in it (by name ending: .pdf, .docx, .md …; hidden files skipped), in sub-folders too when
+    ``recursive``. The same rule for every command that takes files."""
+    out = FileSet()
+    for raw in paths:
+        if str(raw) == STDIN:
+            out.files.append(STDIN)
+            continue
+        p = Path(raw)
+        if absolute:
+            p = p.absolute()  # the corpus keeps where a version came from, whatever the cwd
+        if p.is_dir():
+            found = sorted(p.rglob("*") if recursive else p.iterdir())
+            taken = 0
+            for f in found:
+                if not f.is_file() or any(part.startswith(".") for part in f.relative_to(p).parts):
+                    continue
+                suffix = f.suffix.lower()
+                if suffix in RECORD_SUFFIXES:
+                    out.files.append(str(f))
+                    taken += 1
+                else:
+                    out.skipped[suffix or "(no extension)"] += 1
+            if not taken:
+                where = "or its sub-folders " if recursive else ""
+                hint = "" if recursive or not any(x.is_dir() for x in found) else "; add --recursive for sub-folders"
+                out.missing.append((str(p), f"no record files in this folder {where}(.pdf, .docx, .md, .txt, .html …){hint}"))
+        elif p.is_file() or p.exists():
+            out.files.append(str(p))  # a FIFO or device is refused by the reader, in its turn
+        else:
+            out.missing.append((str(p), "no such file or folder"))
+    return out
+
+
+@dataclass
+class Parsed:
+    path: str
+    record: Record | None = None
+    error: str | None = None
+
+
+def parse_files(
+    files: Iterable[str], *, encoding: str | None = None, language: str | None = None, max_bytes: int | None = None
+) -> Iterator[Parsed]:
+    """Parse files one by one; a file that cannot be read is a :class:`Parsed` with its error, and
+    the others go on."""
+    for path in files:
+        try:
+            yield Parsed(path, parse_file(path, encoding=encoding, language=language, max_bytes=max_bytes))
+        except TbdError as exc:
+            yield Parsed(path, error=str(exc))
+
+
+def analyse_files(
+    paths: list[str],
+    *,
+    encoding: str | None = None,
+    language: str | None = None,
+    use_embeddings: bool | None = None,
+) -> tuple[list[DialogueAnalysis], list[tuple[str, str]]]:
+    """Parse and analyse files given as a dialogue's records; returns the analyses and, for each
+    file that could not be read, (path, reason) — nothing given is silently dropped."""
+    records: list[Record] = []
+    names: list[str] = []
+    failed: list[tuple[str, str]] = []
+    for item in parse_files(paths, encoding=encoding, language=language):
+        if item.record is None:
+            failed.append((item.path, item.error or "could not be read"))
+        else:
+            records.append(item.record)
+            names.append("standard input" if item.path == STDIN else item.path)
+    analyses = analyse_records(records, names, use_embeddings=use_embeddings) if records else []
+    return analyses, failed
