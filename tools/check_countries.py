@@ -7,6 +7,7 @@ Standard library only.  Usage:
 
 Prints "ok: N entries" and exits 0, or prints each problem and exits 1.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -19,8 +20,19 @@ from pathlib import Path
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "src" / "tbdialogue" / "lexicon" / "countries.json"
 
 KNOWN_KEYS = {
-    "code", "en", "en_former", "en_aliases", "fr", "fr_aliases", "es", "es_aliases",
-    "status", "dissolved", "successors", "code_user_assigned", "note",
+    "code",
+    "en",
+    "en_former",
+    "en_aliases",
+    "fr",
+    "fr_aliases",
+    "es",
+    "es_aliases",
+    "status",
+    "dissolved",
+    "successors",
+    "code_user_assigned",
+    "note",
 }
 STATUSES = {"member", "observer", "non-member", "territory", "former"}
 MIN_CURRENT = 195

@@ -33,17 +33,13 @@ RECORD_SUFFIXES = (
 STDIN = "-"
 
 
-def read_file(
-    path: str | os.PathLike[str], *, encoding: str | None = None, max_bytes: int | None = None
-) -> Document:
+def read_file(path: str | os.PathLike[str], *, encoding: str | None = None, max_bytes: int | None = None) -> Document:
     """Read one file, or standard input for ``-``, into a document (format told by content)."""
     if str(path) == STDIN:
         limit = max_bytes or DEFAULT_MAX_BYTES
         data = sys.stdin.buffer.read(limit + 1)
         if len(data) > limit:
-            raise UnreadableInput(
-                f"standard input is over the {limit / 1e6:.0f} MB limit; raise it with --max-size"
-            )
+            raise UnreadableInput(f"standard input is over the {limit / 1e6:.0f} MB limit; raise it with --max-size")
         return read_bytes(data, path=None, encoding=encoding)
     return read_path(path, encoding=encoding, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
 
@@ -124,7 +120,9 @@ def collect_files(
             if not taken:
                 where = "or its sub-folders " if recursive else ""
                 hint = "" if recursive or not any(x.is_dir() for x in found) else "; add --recursive for sub-folders"
-                out.missing.append((str(p), f"no record files in this folder {where}(.pdf, .docx, .md, .txt, .html …){hint}"))
+                out.missing.append(
+                    (str(p), f"no record files in this folder {where}(.pdf, .docx, .md, .txt, .html …){hint}")
+                )
         elif p.is_file() or p.exists():
             out.files.append(str(p))  # a FIFO or device is refused by the reader, in its turn
         else:

@@ -28,6 +28,7 @@ def summary_line(counts: Counter[str]) -> str:
     parts = ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUSES)
     return f"{n} question{'s' if n != 1 else ''}: {parts}"
 
+
 _HEADINGS = {
     "unanswered": "Questions not answered in the records supplied",
     "partial": "Questions answered in part",

@@ -12,6 +12,8 @@ def to_json(record: Record, *, indent: int | None = 2) -> str:
 
 
 register(Serializer("record", "json", to_json, "application/json", ".json", "the record (tbdialogue.record/1)"))
+
+
 def to_text(record: Record) -> str:
     return outline(record) + "\n"
 

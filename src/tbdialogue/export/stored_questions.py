@@ -10,7 +10,19 @@ from typing import Any
 
 from . import Serializer, register
 
-CSV_FIELDS = ["id", "symbol", "date", "body", "session", "state_party", "paragraph", "asker", "status", "text", "answers"]
+CSV_FIELDS = [
+    "id",
+    "symbol",
+    "date",
+    "body",
+    "session",
+    "state_party",
+    "paragraph",
+    "asker",
+    "status",
+    "text",
+    "answers",
+]
 
 
 def to_csv(rows: list[Any]) -> str:

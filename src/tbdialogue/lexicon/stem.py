@@ -29,7 +29,7 @@ def stemmer(code: str):
         return _Unstemmed()
     if name not in Stemmer.algorithms():
         raise UnknownLanguage(
-            f"language profile {code}: no Snowball stemmer {name!r}; use one of {', '.join(Stemmer.algorithms())}, or \"\""
+            f'language profile {code}: no Snowball stemmer {name!r}; use one of {", ".join(Stemmer.algorithms())}, or ""'
         )
     return Stemmer.Stemmer(name)
 

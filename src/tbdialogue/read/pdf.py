@@ -237,5 +237,3 @@ def read_pdf(data: bytes, path: str | None = None, encoding: str | None = None) 
 _FURNITURE_FORM = re.compile(
     r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^\d{1,3}\s*/\s*\d{1,3}$|^(?:GE|NY|V)\.\d{2}-\d{4,6}\b|^\*\d{5,10}\*$"
 )
-
-
