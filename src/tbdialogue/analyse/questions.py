@@ -20,11 +20,6 @@ from ..model import Record
 
 _TRIM_LEFT = re.compile(r"^[\s,;:–—-]+")
 _TRIM_RIGHT = re.compile(r"[\s,;:.–—-]+$")
-_CLAUSE_BREAK = re.compile(r"[,;:]\s*(?:and\s+|et\s+|y\s+)?(?:he|she|it|they|il|elle|ils|elles|él|ella)\b", re.I)
-_LABEL_END = re.compile(
-    r"^.{0,240}?\b(?:said|stated|asked|added|noted|continued|déclare|dit|ajoute|dice|señala|añade)\s+(?:that|que)\s+|^[^:]{0,200}:\s+",
-    re.I,
-)
 _WORD = re.compile(r"[\w’'-]+", re.UNICODE)
 
 
@@ -60,7 +55,7 @@ def _blocked(sentence: str, cue: re.Match[str], since: int, prof: CueProfile) ->
     window = sentence[since : cue.start()]
     for rx in prof.blockers:
         for b in rx.finditer(window):
-            if not _CLAUSE_BREAK.search(window, b.end()):
+            if not prof.clause_break.search(window, b.end()):
                 return True
     return False
 
@@ -111,7 +106,7 @@ def _spans_in_sentence(sentence: str, prof: CueProfile, first_of_turn: bool) -> 
         if not sentence.rstrip().endswith("?"):
             return []
         start = 0
-        if first_of_turn and (m := _LABEL_END.match(sentence)):
+        if first_of_turn and (m := prof.label_end.match(sentence)):
             start = m.end()
         cues_at = [(start, start, "?")]
     else:
@@ -125,7 +120,7 @@ def _spans_in_sentence(sentence: str, prof: CueProfile, first_of_turn: bool) -> 
     return out
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def _trim(text: str, start: int, end: int, prof: CueProfile) -> tuple[int, int]:
     seg = text[start:end]
     left = _TRIM_LEFT.match(seg)
     start += left.end() if left else 0
@@ -138,7 +133,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end = start + len(seg.rstrip())
     # A coordinator left at the end of a part: "… had, and" → "… had".
     seg = text[start:end]
-    tail = re.search(r"[\s,]+(?:and|or|as well as|et|ou|ainsi que|y|o|así como)$", seg, re.I)
+    tail = re.search(rf"[\s,]+{prof.coordinators}$", seg, re.I)
     if tail:
         end = start + tail.start()
     return start, end
@@ -150,7 +145,7 @@ def extract_paragraph(text: str, language: str, *, first_of_turn: bool = False) 
     out: list[tuple[int, int, str]] = []
     for k, s in enumerate(split_sentences(text, language)):
         for a, b, cue in _spans_in_sentence(s.text, prof, first_of_turn and k == 0):
-            start, end = _trim(text, s.start + a, s.start + b)
+            start, end = _trim(text, s.start + a, s.start + b, prof)
             if end - start >= 8:
                 out.append((start, end, cue))
     return out

@@ -12,17 +12,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
-from ..lexicon.cues import cue_profile
+from ..lexicon.cues import cue_profile, name_links
 from ..lexicon.stem import stem_words
 from ..lexicon.words import words
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*", re.UNICODE)
 _NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?(?!\w)|(?<![\w.])\d+(?:\.\d+)?(?!\w)")
-# A name: capitalised words, joined by short lower-case links ("of", "the", "and", "de", "la"…).
-_NAME = re.compile(
-    r"\b(?:[A-ZÀ-Ý][\w’'-]+|[A-Z]{2,})(?:\s+(?:(?:of|the|and|for|on|in|de|la|le|les|des|du|del|y|et|pour|para)\s+){0,2}(?:[A-ZÀ-Ý][\w’'-]+|[A-Z]{2,}|\(No\.\s*\d+\)))*"
-)
+
+
+@cache
+def _name() -> re.Pattern[str]:
+    """A name: capitalised words, joined by the profiles' short lower-case links ("of", "de la")."""
+    links = "|".join(re.escape(w) for w in name_links()) or "(?!)"
+    return re.compile(
+        rf"\b(?:[A-ZÀ-Ý][\w’'-]+|[A-Z]{{2,}})(?:\s+(?:(?:{links})\s+){{0,2}}(?:[A-ZÀ-Ý][\w’'-]+|[A-Z]{{2,}}|\(No\.\s*\d+\)))*"
+    )
+
+
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
 
 
@@ -54,7 +61,7 @@ def names(text: str, language: str) -> set[str]:
     """Names and acronyms, lower-cased, excluding a capitalised function word that opens a sentence."""
     stop = cue_profile(language).stopwords
     out: set[str] = set()
-    for m in _NAME.finditer(text):
+    for m in _name().finditer(text):
         phrase = m.group(0)
         toks = phrase.split()
         if len(toks) == 1 and (toks[0].lower() in stop or not _ACRONYM.fullmatch(toks[0]) and m.start() == 0):

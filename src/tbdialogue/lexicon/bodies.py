@@ -43,6 +43,7 @@ class Registry:
     known_first: frozenset[str]
     states_parties: re.Pattern[str]
     not_country_codes: frozenset[str]
+    site_body: re.Pattern[str]
     committee_names: tuple[tuple[str, str], ...]  # (squashed name, body), longest first
     treaty_names: tuple[tuple[str, str], ...]
     stems: tuple[tuple[str, str], ...]  # (symbol stem + "/", body), longest first
@@ -82,6 +83,7 @@ def registry() -> Registry:
         known_first=frozenset(raw.get("known_first", [])),
         states_parties=re.compile(raw.get("states_parties", "(?!)")),
         not_country_codes=frozenset(raw.get("not_country_codes", [])),
+        site_body=re.compile(raw.get("site_body", "(?!)"), re.IGNORECASE),
         committee_names=names("committee"),
         treaty_names=names("treaty"),
         stems=tuple(sorted(stems, key=lambda p: len(p[0]), reverse=True)),

@@ -11,7 +11,27 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-_ARTICLES = re.compile(r"^(?:the|le|la|les|l'|el|los|las)\s*", re.I)
+from .languages import codes, lookup, raw_profile, union
+
+
+@cache
+def articles() -> str:
+    """Regex alternation of the definite articles of every language profile ("the", "la", "l'" …)."""
+    arts = [a.lower() for a in union("language.articles")]
+    arts += [a.replace("'", "’") for a in arts if "'" in a]
+    return "|".join(re.escape(a) for a in sorted(set(arts), key=len, reverse=True)) or "(?!)"
+
+
+@cache
+def _dropped_articles() -> frozenset[str]:
+    """Articles that are not part of a State's name as printed: those of languages whose profile
+    says so ("the Sudan" → "Sudan"), unless another language keeps them ("la Guinée")."""
+    kept, dropped = set(), set()
+    for code in codes():
+        raw = raw_profile(code)
+        arts = {a.lower() for a in lookup(raw, "language.articles", [])}
+        (kept if lookup(raw, "language.state_names_keep_article", False) else dropped).update(arts)
+    return frozenset(dropped - kept)
 
 
 @dataclass(frozen=True)
@@ -39,7 +59,7 @@ class Found:
 
 def _key(name: str) -> str:
     name = unicodedata.normalize("NFC", name).replace("’", "'")
-    return _ARTICLES.sub("", name).strip()
+    return re.sub(rf"^(?:{articles()})\s*", "", name, flags=re.IGNORECASE).strip()
 
 
 class Countries:
@@ -61,7 +81,7 @@ class Countries:
         alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         # Optional article before the name, so that "la Guinée" is printed whole.
         self._rx = re.compile(
-            rf"(?<![\w-])(?P<art>(?:the|le|la|les|l'|l’|el|los|las)\s*)?(?P<name>{alternation})(?![\w-])",
+            rf"(?<![\w-])(?P<art>(?:{articles()})\s*)?(?P<name>{alternation})(?![\w-])",
             re.IGNORECASE,
         )
 
@@ -76,10 +96,11 @@ class Countries:
 
     def _find_all(self, text: str) -> list[Found]:
         out = []
+        dropped = _dropped_articles()
         for m in self._rx.finditer(text.replace("’", "'")):
             code = self._names[m.group("name").lower()]
             art = m.group("art") or ""
-            printed = text[m.start() : m.end()] if art.strip().lower() not in ("the",) else m.group("name")
+            printed = text[m.start() : m.end()] if art.strip().lower() not in dropped else m.group("name")
             out.append(Found(self.by_code[code], printed.strip(), m.start(), m.end()))
         return out
 

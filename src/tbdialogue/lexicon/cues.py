@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .languages import codes, language, raw_profile
+from .languages import codes, language, raw_profile, union
 from .profile import NEVER
 
 _FLAGS = re.IGNORECASE | re.UNICODE
@@ -36,6 +36,8 @@ class CueProfile:
     stemmer: str
     stopwords: frozenset[str]
     previous_meeting: re.Pattern[str]
+    clause_break: re.Pattern[str]
+    label_end: re.Pattern[str]
     thesaurus: dict[str, str]  # word → the first word of its group
 
 
@@ -62,6 +64,8 @@ def _load(code: str) -> CueProfile:
         stemmer=language(code).stemmer,
         stopwords=frozenset(content.get("stopwords", [])),
         previous_meeting=_rx(raw.get("dialogue", {}).get("previous_meeting", NEVER)),
+        clause_break=_rx(q.get("clause_break", NEVER)),
+        label_end=_rx(q.get("label_end", NEVER)),
         thesaurus=_thesaurus(raw.get("thesaurus", {}).get("groups", [])),
     )
 
@@ -78,6 +82,12 @@ def _thesaurus(groups: list[list[str]]) -> dict[str, str]:
 def cue_profile(code: str) -> CueProfile:
     """The analysis profile of a language (raises ``UnknownLanguage`` for a code without a file)."""
     return _load(code)
+
+
+@cache
+def name_links() -> tuple[str, ...]:
+    """Short words linking the capitalised words of a name, in every profile ("of", "de la" …)."""
+    return union("content.name_links")
 
 
 @cache

@@ -117,3 +117,26 @@ def choices_text() -> str:
     """ "en, es or fr": the known codes, for help texts and messages."""
     cs = codes()
     return cs[0] if len(cs) == 1 else f"{', '.join(cs[:-1])} or {cs[-1]}"
+
+
+def lookup(raw: dict[str, Any], dotted: str, default: Any = None) -> Any:
+    """``raw["a"]["b"]`` for ``"a.b"``, or ``default`` when a key is missing."""
+    node: Any = raw
+    for part in dotted.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return default
+        node = node[part]
+    return node
+
+
+@cache
+def union(dotted: str) -> tuple[Any, ...]:
+    """Every value listed under ``dotted`` (e.g. ``"language.articles"``) in every profile, without
+    repeats, in the order of :func:`codes`: for the rules that hold whatever the record's language
+    (a French record quotes an English document symbol, a Spanish one a Dutch name)."""
+    out: list[Any] = []
+    for code in codes():
+        for value in lookup(raw_profile(code), dotted, []):
+            if value not in out:
+                out.append(value)
+    return tuple(out)

@@ -3,24 +3,41 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from .languages import union
 from .profile import Profile
 from .symbols import SYMBOL, is_record_symbol
 
-_PAGE_NUMBER = re.compile(
-    r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^\d{1,3}\s*/\s*\d{1,3}$|^(?:page|página)\s+\d{1,3}(?:\s+(?:of|de|sur)\s+\d{1,3})?$",
-    re.I,
-)
 _JOB_NUMBER = re.compile(r"^(?:GE|NY|V)\.\d{2}-\d{4,6}\b|^\d{2}-\d{5}\s*\([EFS]\)")
 _BARCODE = re.compile(r"^\*\d{5,10}\*$")
 _SEPARATOR = re.compile(r"^[\s_\-–—=*.·•~]{3,}$")
-_RECYCLE = re.compile(r"^(?:please\s+recycle|prière\s+de\s+recycler|se\s+ruega\s+reciclar)\W*$", re.I)
+
+
+def _words(values: tuple[str, ...]) -> str:
+    return "|".join(re.escape(v) for v in values) or "(?!)"
+
+
+@cache
+def _page_number() -> re.Pattern[str]:
+    """ "3", "- 3 -", "3/12", "Page 3 of 12", "página 3 de 12": the page words of every profile."""
+    words, of = _words(union("notes.page_words")), _words(union("notes.page_of"))
+    return re.compile(
+        rf"^(?:-\s*)?\d{{1,3}}(?:\s*-)?$|^\d{{1,3}}\s*/\s*\d{{1,3}}$|^(?:{words})\s+\d{{1,3}}(?:\s+(?:{of})\s+\d{{1,3}})?$",
+        re.I,
+    )
+
+
+@cache
+def _recycle() -> re.Pattern[str]:
+    """The recycling notice printed on UN documents, in every profile's words."""
+    return re.compile(rf"^(?:{'|'.join(union('notes.recycle')) or '(?!)'})\W*$", re.I)
 
 
 def furniture_kind(text: str) -> str | None:
     """Kind of page furniture a line is (page number, job number, separator…), or None."""
     t = text.strip()
-    if _PAGE_NUMBER.match(t):
+    if _page_number().match(t):
         return "page_number"
     if _JOB_NUMBER.match(t):
         return "job_number"
@@ -28,7 +45,7 @@ def furniture_kind(text: str) -> str | None:
         return "other"
     if _SEPARATOR.match(t):
         return "separator"
-    if _RECYCLE.match(t):
+    if _recycle().match(t):
         return "other"
     return None
 

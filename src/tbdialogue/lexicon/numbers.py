@@ -9,7 +9,6 @@ from .profile import Profile
 
 _DIGITS = re.compile(r"(?<!\d)(\d{1,5})(?!\d)")
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
-_CONNECTORS = {"and", "et", "y"}
 _SPACED_DIGITS = re.compile(r"(?<!\d)\d{1,5}(?: \d{1,4})*(?!\d)")
 
 
@@ -20,7 +19,7 @@ def number_words(text: str, profile: Profile) -> int | None:
     for tok in reversed(tokens):
         if tok in profile.units or tok in profile.tens or tok in profile.hundreds:
             run.append(tok)
-        elif tok in _CONNECTORS and run:
+        elif tok in profile.conjunctions and run:
             continue
         else:
             break
@@ -43,7 +42,7 @@ def number_words_squashed(text: str, profile: Profile) -> int | None:
     """Number words broken or run together ("Fiftyfifth", "Quarante ‑ cin qu ième"): the longest
     tail of the text, starting at a word boundary, that splits wholly into number words."""
     words = [w for w in re.split(r"[\s\-\u2010-\u2015]+", text.lower()) if w]
-    vocab = {**profile.units, **profile.tens, **profile.hundreds, **dict.fromkeys(_CONNECTORS, 0)}
+    vocab = {**profile.units, **profile.tens, **profile.hundreds, **dict.fromkeys(profile.conjunctions, 0)}
     best = None
     for start in range(len(words) - 1, -1, -1):
         parts = _segment("".join(words[start:]), vocab)
@@ -76,7 +75,10 @@ def number_start(words: list[str], profile: Profile) -> int | None:
         parts = [t.lower() for t in _TOKEN.findall(words[i])]
         is_num = bool(_DIGITS.search(words[i])) or (
             bool(parts)
-            and all(t in profile.units or t in profile.tens or t in profile.hundreds or t in _CONNECTORS for t in parts)
+            and all(
+                t in profile.units or t in profile.tens or t in profile.hundreds or t in profile.conjunctions
+                for t in parts
+            )
         )
         if not is_num:
             break

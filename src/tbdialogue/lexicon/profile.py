@@ -13,22 +13,57 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .languages import codes, raw_profile
-from .normalize import fold
+from .languages import UnknownLanguage, codes, lookup, raw_profile
+from .normalize import fold, squash
 
 _FLAGS = re.IGNORECASE | re.UNICODE
 #: A pattern that never matches: what a profile without the key gets.
 NEVER = "(?!)"
 
 
+#: Named groups the parser reads from a profile's patterns: a profile that sets the pattern must
+#: give it these groups (checked when the profile is loaded, with a message naming the key).
+GROUPS = {
+    "cover.meeting": ("n",),
+    "cover.session": ("n",),
+    "cover.held": ("date", "time"),
+    "cover.date": ("day", "month", "year"),
+    "cover.original": ("lang",),
+    "speakers.representative": ("label", "who"),
+}
+
+
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, _FLAGS)
+
+
+def _check_groups(language: str, raw: dict[str, Any]) -> None:
+    for key, groups in GROUPS.items():
+        pattern = lookup(raw, key)
+        if pattern is None:
+            continue
+        try:
+            compiled = re.compile(pattern.replace("{time}", "(?:x)"), _FLAGS)
+        except re.error as exc:
+            raise UnknownLanguage(
+                f"language profile {language}: [{key.replace('.', '] ')} is not a valid pattern ({exc})"
+            ) from None
+        missing = [g for g in groups if g not in compiled.groupindex]
+        if missing:
+            raise UnknownLanguage(
+                f"language profile {language}: [{key.replace('.', '] ')} needs the named group(s) "
+                + ", ".join(f"(?P<{g}>…)" for g in missing)
+            )
 
 
 @dataclass(frozen=True)
 class Profile:
     language: str
     stopwords: frozenset[str]
+    conjunctions: frozenset[str]
+    language_names: dict[str, str]  # printed name of a language → its English name
+    plain_chair_labels: frozenset[str]  # folded and squashed
+    chair_then: re.Pattern[str]
     months: dict[str, int]
     units: dict[str, int]
     tens: dict[str, int]
@@ -79,25 +114,21 @@ class Profile:
     footnotes: tuple[re.Pattern[str], ...]
 
 
-def _get(raw: dict[str, Any], dotted: str, default: Any) -> Any:
-    node: Any = raw
-    for part in dotted.split("."):
-        if not isinstance(node, dict) or part not in node:
-            return default
-        node = node[part]
-    return node
-
-
 def _load(language: str) -> Profile:
     raw = raw_profile(language)
+    _check_groups(language, raw)
 
     def get(key: str, default: Any = None) -> Any:
-        return _get(raw, key, default)
+        return lookup(raw, key, default)
 
     time_src = get("events.time", NEVER)
     return Profile(
         language=language,
         stopwords=frozenset(get("language.function_words", [])),
+        conjunctions=frozenset(get("language.conjunctions", [])),
+        language_names={k.lower(): v for k, v in get("cover.language_names", {}).items()},
+        plain_chair_labels=frozenset(fold(squash(x), lower=True) for x in get("cover.plain_chair_labels", [])),
+        chair_then=_rx(rf"^(?:{get('cover.chair_then', NEVER)})\s*:"),
         months={k.lower(): v for k, v in get("months", {}).items()},
         units=get("numbers.units", {}),
         tens=get("numbers.tens", {}),

@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .bodies import registry
+from .languages import union
 from .normalize import ascii_dashes
 
 _COMP = r"(?:[A-Z][A-Za-z]{0,11}(?:\.\d{1,6})?(?:-\d{1,4})?|\d{1,4}(?:-\d{1,4})?)"
 SYMBOL = re.compile(rf"(?<![\w/.])[A-Z]{{1,8}}(?:/{_COMP}){{2,9}}")
-_ADDENDUM = re.compile(r"\s*(?:,\s*)?(?:and|et|y|e|&)\s+((?:Add|Corr|Rev)\.\d{1,3})\b")
-_SIBLING = re.compile(r"\s*(?:and|et|y|e|&)\s+(\d{1,3}(?:-\d{1,3})?)(?![\w/.])")
 _SPACE_AFTER_SLASH = re.compile(r"(?<=[A-Z0-9.]/) +(?=[A-Z0-9])")
 _SPACE_BEFORE_SLASH = re.compile(r"(?<=[A-Z0-9]) +(?=/[A-Z0-9])")
 _SPACE_AFTER_DOT = re.compile(r"(?<=/)(SR|Add|Rev|Corr|CRP|L|R)\.\s+(?=\d)")
 _SPLIT_DIGITS = re.compile(r"(/\d{1,4}) (\d{1,3})(?=\s*[);,\]])")
 _BROKEN_STEM = re.compile(r"\b([A-Z]{1,3}) ([A-Z]{1,4})(?=/)")
+
+
+@cache
+def _joins() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "… and Add.1" and "… et 4" after a symbol, with the conjunctions of every profile."""
+    conj = "|".join(re.escape(c) for c in (*union("language.conjunctions"), "&"))
+    addendum = re.compile(rf"\s*(?:,\s*)?(?:{conj})\s+((?:Add|Corr|Rev)\.\d{{1,3}})\b")
+    sibling = re.compile(rf"\s*(?:{conj})\s+(\d{{1,3}}(?:-\d{{1,3}})?)(?![\w/.])")
+    return addendum, sibling
 
 
 def repair_symbols(text: str) -> str:
@@ -41,6 +50,7 @@ def symbols_in(text: str) -> list[str]:
     text = repair_symbols(text)
     out: list[str] = []
     known_first = registry().known_first
+    addendum, sibling = _joins()
     for m in SYMBOL.finditer(text):
         sym = m.group(0)
         if sym.split("/", 1)[0] not in known_first and len(sym.split("/")) < 3:
@@ -49,12 +59,12 @@ def symbols_in(text: str) -> list[str]:
         rest = text[m.end() :]
         pos = 0
         while True:
-            add = _ADDENDUM.match(rest, pos)
+            add = addendum.match(rest, pos)
             if add:
                 _add(out, f"{sym}/{add.group(1)}")
                 pos = add.end()
                 continue
-            sib = _SIBLING.match(rest, pos)
+            sib = sibling.match(rest, pos)
             if sib and "/" in sym:
                 _add(out, sym.rsplit("/", 1)[0] + "/" + sib.group(1))
                 pos = sib.end()

@@ -33,7 +33,7 @@ def parse_heading(text: str, profile: Profile) -> Heading:
     number = None
     m = profile.agenda_item_number.search(text)
     if m:
-        number = m.group("n") or m.group("n2")
+        number = m.groupdict().get("n") or m.groupdict().get("n2")
         text = text[: m.start()] + " " + text[m.end() :]
     title = profile.continued.sub(" ", text)
     # Drop parentheses that hold document symbols (possibly cut off at the end of an excerpt).

@@ -4,37 +4,35 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..lexicon.bodies import registry
+from ..lexicon.languages import codes, union
 from ..lexicon.normalize import fold, repair, squash
 from ..lexicon.numbers import number_start, ordinal, parse_date
 from ..lexicon.profile import Profile
+from ..lexicon.profile import profile as profile_of
 from ..lexicon.symbols import SYMBOL, body_of_symbol, is_record_symbol, record_number, repair_symbols
 
-_LANGUAGE_NAMES = {
-    "english": "English", "anglais": "English", "inglés": "English", "ingles": "English",
-    "french": "French", "français": "French", "francais": "French", "francés": "French", "frances": "French",
-    "spanish": "Spanish", "espagnol": "Spanish", "español": "Spanish", "espanol": "Spanish",
-    "russian": "Russian", "russe": "Russian", "ruso": "Russian",
-    "arabic": "Arabic", "arabe": "Arabic", "árabe": "Arabic",
-    "chinese": "Chinese", "chinois": "Chinese", "chino": "Chinese",
-}  # fmt: skip
-#: Labels of a presiding officer who is not acting or temporary (squashed).
-_PLAIN_CHAIR = frozenset(
-    [
-        "chair",
-        "chairperson",
-        "chairman",
-        "chairwoman",
-        "president",
-        "président",
-        "présidente",
-        "presidente",
-        "presidenta",
-    ]
-)
-_THEN = re.compile(r"^(?:later|then|puis|ensuite|plus\s+tard|después|luego|más\s+tarde)\s*:", re.I)
 _DOT_LEADER = re.compile(r"\s*(?:…|\.{3,}|_{3,})[….\s_]*")
+
+
+@cache
+def _committee_words() -> tuple[str, ...]:
+    """A cover line opening with one of these ("Committee", "Comité") names the committee, not
+    the treaty (folded and squashed, all languages)."""
+    return tuple(fold(squash(w), lower=True) for w in union("cover.committee_words"))
+
+
+@cache
+def _language_names() -> dict[str, str]:
+    """Printed names of languages in every profile (folded) → English name: a Spanish record
+    may say "Original: inglés", an old French one "Original : ANGLAIS"."""
+    out: dict[str, str] = {}
+    for code in codes():
+        for printed, name in profile_of(code).language_names.items():
+            out.setdefault(fold(printed, lower=True), name)
+    return out
 
 
 @dataclass
@@ -166,12 +164,12 @@ def _body(cov: Cover, lines: list[str], profile: Profile) -> None:
                 if pair and name in pair_key and name not in keys[i + 1]:
                     cov.committee, from_committee = _strip_session(pair, profile), body
                     break
-        if cov.treaty is None and not low.startswith(("committee", "comit")):
+        if cov.treaty is None and not fold(low).startswith(_committee_words()):
             for name, body in names.treaty_names:
                 if name in low:
                     cov.treaty, from_treaty = line, body
                     break
-        m = re.match(r"convention abbreviation\s*:\s*([A-Z]{2,6})", line, re.I)
+        m = names.site_body.match(line)
         if m and from_site is None:
             from_site = m.group(1).upper()
     from_symbol = body_of_symbol(cov.symbol) if cov.symbol else None
@@ -201,7 +199,8 @@ def _held(cov: Cover, flat: str, profile: Profile) -> None:
     m = profile.held.search(flat)
     if not m:
         return
-    cov.place = (m.group("place") or m.group("place2")).strip(" ,")
+    groups = m.groupdict()
+    cov.place = (groups.get("place") or groups.get("place2") or "").strip(" ,") or None
     cov.date, _ = parse_date(m.group("date"), profile)
     if cov.date is None:
         cov.held_without_year = m.group("date")
@@ -214,7 +213,10 @@ def _dates(cov: Cover, lines: list[str], profile: Profile, title_index: int | No
         if cov.original_language is None:
             m = profile.original.search(line)
             if m:
-                cov.original_language = _LANGUAGE_NAMES.get(m.group("lang").lower(), m.group("lang"))
+                printed = m.group("lang")
+                cov.original_language = profile.language_names.get(printed.lower()) or _language_names().get(
+                    fold(printed, lower=True), printed
+                )
         if cov.distribution_date is None:
             if cov.symbol:
                 line = re.sub(re.escape(cov.symbol) + r"(?=\d)", " ", line)
@@ -242,13 +244,13 @@ def _chair(cov: Cover, lines: list[str], profile: Profile) -> None:
             for k, m in enumerate(found):
                 end = found[k + 1].start() if k + 1 < len(found) else len(line)
                 segments.append((squash(m.group("label")), m.group("label"), line[m.end() : end].strip()))
-        elif segments and _THEN.match(line):
+        elif segments and profile.chair_then.match(line):
             then.append(line.strip())
         elif segments:
             break
     if not segments:
         return
-    main = next((seg for seg in segments if seg[0] in _PLAIN_CHAIR), segments[0])
+    main = next((seg for seg in segments if fold(seg[0], lower=True) in profile.plain_chair_labels), segments[0])
     name, note = _split_chair(main[2])
     cov.chair = name
     others = [f"{label}: {value}" for seg in segments if seg is not main for _, label, value in [seg]]

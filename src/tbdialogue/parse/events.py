@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from ..lexicon.languages import union
 from ..lexicon.normalize import fold, repair
 from ..lexicon.profile import Profile
+from ..lexicon.sentences import split_sentences
 from ..model import EVENT_KINDS
 
 #: Events that open the part of a meeting that the record covers.
@@ -17,8 +19,6 @@ OPENING = ("called_to_order", "public_part_began", "discussion_began")
 PROCEDURAL = frozenset(EVENT_KINDS) - {"decision", "other"}
 #: Longest stage direction tested against the patterns; longer blocks are speech.
 MAX_EVENT_CHARS = 400
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ])")
-_ABBREV_END = re.compile(r"(?:\b[ap]\.\s?m|\bMr|\bMs|\bMrs|\bDr|\bM|\bSr|\bSra|\bNo|\bpara|\bart)\.$", re.I)
 
 
 @dataclass(frozen=True)
@@ -26,16 +26,6 @@ class FoundEvent:
     kind: str
     time: str | None
     text: str
-
-
-def _sentences(text: str) -> list[str]:
-    parts: list[str] = []
-    for piece in _SENTENCE.split(text):
-        if parts and _ABBREV_END.search(parts[-1]):
-            parts[-1] = f"{parts[-1]} {piece}"
-        else:
-            parts.append(piece)
-    return parts
 
 
 def _match_one(sentence: str, profile: Profile, kinds: frozenset[str] | None) -> list[FoundEvent] | None:
@@ -72,19 +62,27 @@ def _fullmatch(s: str, profile: Profile, kinds: frozenset[str] | None) -> tuple[
     return None
 
 
-#: A letter or two standing alone that no language here writes as a word ("w as", "sesi ón",
-#: "d elegación"): a word broken by a stray space.
-_STRAY = re.compile(
-    r"(?<![^\W\d_])(?:[b-df-hj-np-tv-xz]|[^\x00-\x7f\W\d_][^\W\d_]?|[^\W\d_][^\x00-\x7f\W\d_])(?![^\W\d_])",
-    re.I,
-)
+@cache
+def _stray() -> re.Pattern[str]:
+    """A letter or two standing alone that no language of the profiles writes as a word ("w as",
+    "sesi ón", "d elegación"): a word broken by a stray space. Single ASCII letters are strays
+    unless a profile lists them among its one-letter words ("a", "y")."""
+    words = {w.lower() for w in union("language.one_letter_words")}
+    letters = "".join(c for c in "abcdefghijklmnopqrstuvwxyz" if c not in words)
+    single = f"[{letters}]" if letters else "(?!)"
+    return re.compile(
+        rf"(?<![^\W\d_])(?:{single}|[^\x00-\x7f\W\d_][^\W\d_]?|[^\W\d_][^\x00-\x7f\W\d_])(?![^\W\d_])",
+        re.I,
+    )
+
+
 MAX_FRAGMENT_TRIES = 4
 
 
 def _fragment_joins(s: str) -> list[str]:
     """``s`` with a stray fragment joined to the word before or after it, one variant per join."""
     out: list[str] = []
-    for m in list(_STRAY.finditer(s))[:MAX_FRAGMENT_TRIES]:
+    for m in list(_stray().finditer(s))[:MAX_FRAGMENT_TRIES]:
         a, b = m.start(), m.end()
         if a > 0 and s[a - 1] == " " and a > 1 and s[a - 2].isalpha():
             out.append(s[: a - 1] + s[a:])  # "sesi ón" → "sesión"
@@ -95,7 +93,7 @@ def _fragment_joins(s: str) -> list[str]:
 
 @lru_cache(maxsize=512)
 def _joined_variants(sentence: str) -> tuple[str, ...]:
-    if not _STRAY.search(sentence):
+    if not _stray().search(sentence):
         return ()
     return tuple(fold(j) for j in _fragment_joins(repair(sentence)))
 
@@ -118,7 +116,7 @@ def match_events(text: str, profile: Profile, kinds: frozenset[str] | None = Non
     whole = _match_one(text, profile, kinds)
     if whole is not None:
         return whole
-    sentences = _sentences(text)
+    sentences = [s.text for s in split_sentences(text, profile.language)]
     if len(sentences) < 2:
         return None
     found: list[FoundEvent] = []

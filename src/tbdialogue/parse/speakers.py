@@ -12,44 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon.countries import countries
+from ..lexicon.countries import articles, countries
+from ..lexicon.names import name_particles
 from ..lexicon.normalize import clean
 from ..lexicon.profile import Profile
 from ..model import Speaker
 
 _WORD = re.compile(r"[^\s(),;:]+")
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*", re.UNICODE)
-_PARTICLES = frozenset(
-    [
-        "de",
-        "da",
-        "das",
-        "do",
-        "dos",
-        "del",
-        "della",
-        "delle",
-        "di",
-        "du",
-        "van",
-        "von",
-        "der",
-        "den",
-        "ter",
-        "le",
-        "la",
-        "al",
-        "el",
-        "bin",
-        "ben",
-        "ibn",
-        "y",
-        "e",
-        "zu",
-        "af",
-        "av",
-    ]
-)
 _FIRST_SENTENCE = 400  # characters searched for a speech verb after "Mr. X, …,"
 
 
@@ -140,7 +110,7 @@ class LabelReader:
         m = self.p.representative.match(text)
         if not m:
             return None
-        who = re.sub(r"^(?:the|la|le|les|l['’]|el|los|las)\s*", "", m.group("who").strip(), flags=re.I)
+        who = re.sub(rf"^(?:{articles()})\s*", "", m.group("who").strip(), flags=re.I)
         name = m.group("label")
         art = self._article.match(name) if self._article else None
         if art and name[: art.end()].strip() in self.p.name_articles:
@@ -170,7 +140,7 @@ class LabelReader:
                 tokens.append(tok)
                 pos = tok_end
                 last_cap_end = pos
-            elif tok.lower() in _PARTICLES and tok.islower():
+            elif tok.lower() in name_particles() and tok.islower():
                 tokens.append(tok)
                 pos = tok_end
             else:
