@@ -56,7 +56,9 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
             continue
         punct = m.group(0)
         if punct.startswith(".") and not punct.startswith("..."):
-            before = _WORD_BEFORE.search(text, 0, m.start())
+            # A window, not the whole text before: "$" anchors at m.start(), and a search from 0
+            # would scan the paragraph once per full stop. Abbreviations are far shorter than 32.
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 32), m.start())
             word = before.group(1) if before else ""
             if (
                 word

@@ -19,6 +19,8 @@ OPENING = ("called_to_order", "public_part_began", "discussion_began")
 PROCEDURAL = frozenset(EVENT_KINDS) - {"decision", "other"}
 #: Longest stage direction tested against the patterns; longer blocks are speech.
 MAX_EVENT_CHARS = 400
+#: Where a second sentence may start (the sentence splitter decides): without one, a block is one sentence.
+_SENTENCE_END = re.compile(r"[.?!…][\"'”’»)\]]*\s+\S")
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,8 @@ def match_events(text: str, profile: Profile, kinds: frozenset[str] | None = Non
     whole = _match_one(text, profile, kinds)
     if whole is not None:
         return whole
+    if not _SENTENCE_END.search(text):
+        return None  # one sentence: the whole block did not match
     sentences = [s.text for s in split_sentences(text, profile.language)]
     if len(sentences) < 2:
         return None
