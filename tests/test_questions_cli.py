@@ -8,7 +8,7 @@ import json
 import subprocess
 import sys
 
-from .conftest import ROOT, SAMPLE
+from .conftest import ROOT, SAMPLE, require_extra, run_cli
 
 GOLD = ROOT / "tests" / "gold" / "CMW-C-SR.537.questions.json"
 
@@ -59,6 +59,7 @@ def test_questions_reports_a_bad_file_among_good_ones(tmp_path):
 
 
 def test_eval_command_prints_baselines():
+    require_extra("numpy", "embeddings")
     r = _run("eval", str(GOLD))
     assert r.returncode == 0, r.stderr
     for label in (
@@ -140,3 +141,14 @@ def test_eval_refuses_a_gold_file_that_does_not_fit_its_records(tmp_path):
     assert "is not the paragraph's text" in broken(lambda q: q.update(start=q["start"] + 1))
     assert "answer CMW/C/SR.537/p77 is not a paragraph" in broken(lambda q: q.update(answers=["CMW/C/SR.537/p77"]))
     assert "status 'answered' with 0 answer(s)" in broken(lambda q: q.update(answers=[]))
+
+
+def test_eval_without_numpy_is_one_line(tmp_path):
+    """`pip install .` has no numpy: `eval` says what to install, in one line, exit 2."""
+    fake = tmp_path / "numpy"
+    fake.mkdir()
+    (fake / "__init__.py").write_text("raise ImportError('numpy is not installed (test)')\n")
+    r = run_cli("eval", str(GOLD), env={"PYTHONPATH": str(tmp_path)})
+    err = r.stderr.decode()
+    assert r.returncode == 2, err
+    assert "numpy" in err and "tbdialogue[embeddings]" in err and len(err.strip().splitlines()) == 1

@@ -30,9 +30,26 @@ from ..analyse import load_embedder
 from ..analyse.dialogue import Dialogue, group_dialogues
 from ..analyse.embed import Embedder
 from ..analyse.link import Decision, LinkParams, Scored, calibrated_params, decide_all, score_dialogue
-from ..errors import UnreadableInput
+from ..errors import TbdError, UnreadableInput
 from ..model import Record
 from ..pipeline import parse_file
+
+
+class NeedsNumpy(TbdError):
+    """Calibration and cross-validation need numpy, which the ``embeddings`` extra installs."""
+
+
+def numpy():
+    """numpy, imported on first use: the runtime path (parse, questions) never needs it."""
+    try:
+        import numpy as np
+    except ImportError:
+        raise NeedsNumpy(
+            "evaluating the linker calibrates it with numpy, which is not installed: "
+            "pip install 'tbdialogue[embeddings]' (it brings numpy)"
+        ) from None
+    return np
+
 
 MATCH_THRESHOLD = 0.5
 MIN_UNANSWERED_PRECISION = 0.9
@@ -293,7 +310,7 @@ class Labelled:
 
 
 def _arrays(items: Sequence[Labelled]):
-    import numpy as np
+    np = numpy()
 
     rows, qid, pid, gold_link = [], [], [], []
     slot_ids: dict[tuple[int, int], int] = {}
@@ -312,7 +329,7 @@ def calibrate(items: Sequence[Labelled], use: Sequence[str] = FULL, l_gold_extra
 
     ``l_gold_extra`` counts gold links of gold questions that were not extracted (missed anyway).
     """
-    import numpy as np
+    np = numpy()
 
     if not items:
         return LinkParams()
@@ -390,7 +407,7 @@ def calibrate(items: Sequence[Labelled], use: Sequence[str] = FULL, l_gold_extra
 
 def _adjusted(F, pid, n_slots: int, w, mu: float):
     """Vectorised ``link.adjusted_scores``."""
-    import numpy as np
+    np = numpy()
 
     if not len(F):
         return np.zeros(0)
@@ -591,6 +608,7 @@ class EvalReport:
 
 def evaluate_gold(paths: Sequence[Path], *, use_embeddings: bool = True, cross_validation: bool = False) -> EvalReport:
     """Score the shipped linker and both baselines on gold files (the ``tbdialogue eval`` command)."""
+    numpy()  # fail first, in one line, rather than after parsing
     embedder, _ = load_embedder(use_embeddings)
     golds = [load_gold(Path(p)) for p in paths]
     runs = [prepare(g, embedder, parse_file) for g in golds]
