@@ -130,4 +130,7 @@ def test_the_check_catches_what_it_must(source, expected):
     function), a reader, or the package's front door is reported."""
     found = _violations_of("tbdialogue.parse.probe", False, source, "probe")
     assert len(found) == 1 and expected in found[0], found
-    assert _violations_of("tbdialogue.parse.probe", False, "from ..lexicon import symbols\nfrom .body import x\n", "ok") == []
+    assert (
+        _violations_of("tbdialogue.parse.probe", False, "from ..lexicon import symbols\nfrom .body import x\n", "ok")
+        == []
+    )
