@@ -609,9 +609,9 @@ class EvalReport:
 def evaluate_gold(paths: Sequence[Path], *, use_embeddings: bool = True, cross_validation: bool = False) -> EvalReport:
     """Score the shipped linker and both baselines on gold files (the ``tbdialogue eval`` command)."""
     golds = [load_gold(Path(p)) for p in paths]
-    numpy()  # a gold file's own errors first, then what is missing to score it
     embedder, _ = load_embedder(use_embeddings)
-    runs = [prepare(g, embedder, parse_file) for g in golds]
+    runs = [prepare(g, embedder, parse_file) for g in golds]  # checks each gold file against its records
+    numpy()  # a gold file's own errors first, then what is missing to score it
     mode = "full" if embedder is not None else "no_embeddings"
     shipped = {m: calibrated_params(m) for m in MODES}
     methods: dict[str, Scores] = {}
