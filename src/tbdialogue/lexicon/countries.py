@@ -1,5 +1,6 @@
-"""States: find a State's name in English, French or Spanish text; give its UN English short name
-at a date and its ISO 3166-1 alpha-3 code. Data: ``countries.json`` beside this module.
+"""States: find a State's name in a record's text; give its UN English short name at a date and its
+ISO 3166-1 alpha-3 code. Data: ``countries.json`` beside this module (English, French and Spanish),
+and the names a language profile lists under ``[states]`` (ISO code = [names]).
 """
 
 from __future__ import annotations
@@ -63,7 +64,10 @@ def _key(name: str) -> str:
 
 
 class Countries:
-    def __init__(self, entries: list[dict]) -> None:
+    """``entries``: countries.json (names in English, French and Spanish, with aliases and former
+    English names); ``extra``: ISO code → more names, from the language profiles' ``[states]``."""
+
+    def __init__(self, entries: list[dict], extra: dict[str, list[str]] | None = None) -> None:
         self.by_code: dict[str, Country] = {}
         names: dict[str, str] = {}
         for e in entries:
@@ -72,6 +76,7 @@ class Countries:
             variants = [e["en"], e["fr"], e["es"], *(f["name"] for f in e.get("en_former", []))]
             for key in ("en_aliases", "fr_aliases", "es_aliases"):
                 variants += e.get(key, [])
+            variants += (extra or {}).get(e["code"], [])
             for v in variants:
                 k = _key(v)
                 if len(k) >= 3:
@@ -116,4 +121,8 @@ class Countries:
 @cache
 def countries() -> Countries:
     raw = resources.files(__package__).joinpath("countries.json").read_text("utf-8")
-    return Countries(json.loads(raw))
+    extra: dict[str, list[str]] = {}
+    for code in codes():
+        for iso, names in raw_profile(code).get("states", {}).items():
+            extra.setdefault(iso.upper(), []).extend([names] if isinstance(names, str) else names)
+    return Countries(json.loads(raw), extra)
