@@ -60,9 +60,9 @@ def is_symbol_line(text: str) -> bool:
 def note_kind(text: str, profile: Profile) -> str | None:
     """ "notice" for the correction notice, "footnote" for starred footnotes, else None."""
     t = text.strip()
-    if any(rx.match(t) for rx in profile.notices):
+    if profile.notices.match(t):
         return "notice"
-    if any(rx.match(t) for rx in profile.footnotes):
+    if profile.footnotes.match(t):
         return "footnote"
     return None
 
