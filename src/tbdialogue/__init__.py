@@ -10,9 +10,14 @@ and answers) → ``pipeline`` (files → records, the stages together) → ``sto
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 from .errors import NotASummaryRecord, TbdError, UnreadableInput
-from .model import SCHEMA_ID, Record
-from .pipeline import parse_bytes, parse_file, parse_text
+
+if TYPE_CHECKING:
+    from .model import SCHEMA_ID, Record
+    from .pipeline import parse_bytes, parse_file, parse_text
 
 __version__ = "0.1.0"
 __all__ = [
@@ -25,3 +30,19 @@ __all__ = [
     "UnreadableInput",
     "NotASummaryRecord",
 ]
+
+# The front door names its parts without importing them: `import tbdialogue.model` (or the command
+# line) does not pay for the whole pipeline.
+_LAZY = {
+    "parse_file": "pipeline",
+    "parse_bytes": "pipeline",
+    "parse_text": "pipeline",
+    "Record": "model",
+    "SCHEMA_ID": "model",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -38,7 +38,7 @@ QUESTION_STATUSES: tuple[str, ...] = QuestionStatus.__args__  # type: ignore[att
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
 
 class Speaker(_Model):

