@@ -21,6 +21,7 @@ PACKAGE = ROOT / "src" / "tbdialogue"
 #: Top-level part of the package → its layer. Equal layers may not import each other.
 LAYERS = {
     "errors": 0,
+    "version": 0,
     "lexicon": 1,
     "model": 2,
     "document": 2,

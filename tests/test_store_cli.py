@@ -67,7 +67,7 @@ def test_errors_are_one_line_with_exit_code_2(tmp_path):
         (("search", '"unclosed', "--db", db), "unclosed quote"),
         (("search", "--db", db, "--", "-only"), "only excludes"),
         (("search", "x", "--state", "Narnia", "--db", db), "unknown State party"),
-        (("search", "x", "--side", "judges", "--db", db), "unknown side"),
+        (("search", "x", "--side", "judges", "--db", db), "'judges' is not one of"),
         (("history", "CAT/C/SR.1", "--db", db), "no record CAT/C/SR.1"),
     ]:
         result = run_cli(*args)

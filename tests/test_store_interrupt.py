@@ -21,7 +21,19 @@ FILES = 400
 
 def _ingest_process(folder, url) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "tbdialogue", "ingest", str(folder), "--db", url, "--jobs", "2", "--quiet"],
+        [
+            sys.executable,
+            "-m",
+            "tbdialogue",
+            "ingest",
+            str(folder),
+            "--recursive",
+            "--db",
+            url,
+            "--jobs",
+            "2",
+            "--quiet",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -14,12 +14,13 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 from .errors import NotASummaryRecord, TbdError, UnreadableInput
+from .version import VERSION
 
 if TYPE_CHECKING:
     from .model import SCHEMA_ID, Record
     from .pipeline import parse_bytes, parse_file, parse_text
 
-__version__ = "0.1.0"
+__version__ = VERSION
 __all__ = [
     "parse_file",
     "parse_bytes",

@@ -81,6 +81,8 @@ class FileSet:
     skipped: Counter[str] = field(default_factory=Counter)
     #: Paths given that could not be used: (path, reason).
     missing: list[tuple[str, str]] = field(default_factory=list)
+    #: Sub-folders not read because the collection was not recursive.
+    subfolders: int = 0
 
     def skipped_line(self) -> str | None:
         """ "2 files skipped: .png, .json" — or None when nothing was skipped."""
@@ -89,6 +91,11 @@ class FileSet:
             return None
         kinds = ", ".join(f"{s} ({c})" if c > 1 else s for s, c in sorted(self.skipped.items()))
         return f"{n} file{'s' if n != 1 else ''} skipped (not a record format): {kinds}"
+
+    def subfolders_line(self) -> str | None:
+        """ "2 sub-folders not read (add --recursive)" — or None."""
+        n = self.subfolders
+        return f"{n} sub-folder{'s' if n != 1 else ''} not read (add --recursive to read them)" if n else None
 
 
 def collect_files(
@@ -109,7 +116,12 @@ def collect_files(
             found = sorted(p.rglob("*") if recursive else p.iterdir())
             taken = 0
             for f in found:
-                if not f.is_file() or any(part.startswith(".") for part in f.relative_to(p).parts):
+                if any(part.startswith(".") for part in f.relative_to(p).parts):
+                    continue
+                if f.is_dir():
+                    out.subfolders += 0 if recursive else 1
+                    continue
+                if not f.is_file():
                     continue
                 suffix = f.suffix.lower()
                 if suffix in RECORD_SUFFIXES:

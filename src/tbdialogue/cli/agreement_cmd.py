@@ -7,8 +7,7 @@ from pathlib import Path
 
 import typer
 
-from . import app
-from .common import fail
+from .common import command_app, fail
 
 
 class AgreementFormat(StrEnum):
@@ -16,15 +15,19 @@ class AgreementFormat(StrEnum):
     json = "json"
 
 
+app = command_app()
+
+
 @app.command("agreement")
 def agreement_command(
-    a: Path = typer.Argument(..., help="The first annotation (a gold file).", show_default=False),
-    b: Path = typer.Argument(..., help="A second annotation of the same records.", show_default=False),
-    format: AgreementFormat = typer.Option(AgreementFormat.text, "--format", "-f"),
+    a: Path = typer.Argument(..., metavar="A", help="The first annotation (a gold file).", show_default=False),
+    b: Path = typer.Argument(..., metavar="B", help="A second annotation of the same records.", show_default=False),
+    format: AgreementFormat = typer.Option(AgreementFormat.text, "--format", "-f", help="text, or json."),
 ) -> None:
-    """Inter-annotator agreement: B scored against A with the rules of ``tbdialogue eval`` (questions,
-    answer links, status, unanswered), Cohen's kappa on status, and every question annotated
-    differently.
+    """How far two annotations of the same records agree.
+
+    B is scored against A with the rules of `tbdialogue eval` (questions, answer links, status,
+    unanswered), with Cohen's kappa on status and every question the two annotate differently.
     """
     import json
 

@@ -9,8 +9,7 @@ from pathlib import Path
 import typer
 
 from ..evaluation.parsing import evaluate
-from . import app
-from .common import fail
+from .common import command_app, fail
 
 
 class EvalFormat(StrEnum):
@@ -22,15 +21,24 @@ def _pct(x: float | None) -> str:
     return "—" if x is None else f"{100 * x:5.1f}%"
 
 
+app = command_app()
+
+
 @app.command("eval-parse")
 def eval_parse_command(
     expected: Path = typer.Argument(
-        ..., help="expected.jsonl: one JSON object per record, with an 'id'; the record's text is <id>.txt beside it."
+        ...,
+        metavar="EXPECTED.jsonl",
+        help="expected.jsonl: one JSON object per record, with an 'id'; the record's text is <id>.txt beside it.",
     ),
-    format: EvalFormat = typer.Option(EvalFormat.text, "--format", "-f"),
+    format: EvalFormat = typer.Option(EvalFormat.text, "--format", "-f", help="text, or json."),
     details: bool = typer.Option(False, "--details", help="List every mismatch."),
 ) -> None:
-    """Per-field accuracy of the parser, and speaker-sequence accuracy, against expected values."""
+    """The parser's accuracy per field and per speaker turn against expected values.
+
+    Each line of EXPECTED.jsonl names a record (its "id"; the record's text is <id>.txt beside it)
+    and the values a reader expects; see the shared corpus's README for the conventions.
+    """
     if not expected.is_file():
         fail(f"no such file: {expected}")
     report = evaluate(expected)

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import typer
 
-from . import app
-from .common import fail
+from .common import command_app, fail
 
 
 class EvalFormat(StrEnum):
@@ -16,10 +15,15 @@ class EvalFormat(StrEnum):
     json = "json"
 
 
+app = command_app()
+
+
 @app.command("eval")
 def eval_questions_command(
-    gold: list[Path] = typer.Argument(..., help="Gold files (tests/gold/*.questions.json).", show_default=False),
-    format: EvalFormat = typer.Option(EvalFormat.text, "--format", "-f"),
+    gold: list[Path] = typer.Argument(
+        ..., metavar="GOLD", help="Gold files (tests/gold/*.questions.json).", show_default=False
+    ),
+    format: EvalFormat = typer.Option(EvalFormat.text, "--format", "-f", help="text, or json."),
     cv: bool = typer.Option(False, "--cv", help="Also cross-validate: leave one asker's turn out (slower)."),
     no_embeddings: bool = typer.Option(False, "--no-embeddings", help="Evaluate the linker without embeddings."),
     write_calibration: Path | None = typer.Option(
@@ -29,9 +33,11 @@ def eval_questions_command(
         False, "--errors", help="Also list every question the linker got wrong, with the paragraphs' texts."
     ),
 ) -> None:
-    """Question precision/recall/F1, answer-link precision/recall/F1, status accuracy and
-    unanswered precision/recall of the shipped linker, against two baselines in the same run:
-    order-only and lexical-only (see docs/annotation.md for the matching rules).
+    """Question and answer-link accuracy against annotated gold files.
+
+    Question precision, recall and F1; answer-link precision, recall and F1; status accuracy; and
+    the precision and recall of "unanswered" — for the shipped linker and two baselines in the same
+    run, order-only and lexical-only (docs/annotation.md gives the matching rules).
     """
     import json
 

@@ -8,24 +8,33 @@ from dataclasses import asdict
 
 import typer
 
-from . import app
+from .common import TextOrJson, command_app, format_option, json_alias_option, language_option, wrap
 from .corpus_options import db_option, open_corpus
+
+app = command_app()
 
 
 @app.command("history")
 def history_command(
-    symbol: str = typer.Argument(..., help="Record symbol, e.g. CMW/C/SR.537.", show_default=False),
+    symbol: str = typer.Argument(
+        ..., metavar="SYMBOL", help="Record symbol, e.g. CMW/C/SR.537 (any case).", show_default=False
+    ),
     db: str | None = db_option(),
-    language: str | None = typer.Option(None, help="Only this language: en, fr or es."),
-    json_out: bool = typer.Option(False, "--json", help="Print the history as JSON."),
+    language: str | None = language_option("Only this language"),
+    format: TextOrJson = format_option(),
+    json_out: bool = json_alias_option(),
 ) -> None:
-    """Show every version of a record (corrected reissues) and the paragraphs each one changed."""
+    """Every version of a record and the paragraphs each one changed.
+
+    A corrected reissue of a record is a new version; for each, the cover fields and the paragraphs
+    that changed (words removed in [-…-], added in {+…+}).
+    """
     corpus = open_corpus(db)
     try:
         histories = corpus.history(symbol.strip(), language)
     finally:
         corpus.close()
-    if json_out:
+    if json_out or format is TextOrJson.json:
         typer.echo(json.dumps([asdict(h) for h in histories], ensure_ascii=False, indent=2))
         return
     for h in histories:
@@ -45,11 +54,11 @@ def history_command(
             for c in v.changes:
                 if c.kind == "changed":
                     typer.echo(f"    changed {c.new_id}:")
-                    typer.echo(f"      {word_diff(c.old_text or '', c.new_text or '')}")
+                    typer.echo(wrap(word_diff(c.old_text or "", c.new_text or ""), indent="      "))
                 elif c.kind == "added":
-                    typer.echo(f"    added {c.new_id}: {c.new_text}")
+                    typer.echo(wrap(f"added {c.new_id}: {c.new_text}", indent="      ", first="    "))
                 else:
-                    typer.echo(f"    removed {c.old_id}: {c.old_text}")
+                    typer.echo(wrap(f"removed {c.old_id}: {c.old_text}", indent="      ", first="    "))
 
 
 def word_diff(old: str, new: str) -> str:

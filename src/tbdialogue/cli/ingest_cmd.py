@@ -3,27 +3,44 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
+from enum import StrEnum
 from pathlib import Path
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from . import app
-from .common import EXIT_BAD_INPUT
+from .common import EXIT_BAD_INPUT, command_app
 from .corpus_options import db_option, open_corpus
 
 SHOWN_ERRORS = 10
 
 
+class OutFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+app = command_app()
+
+
 @app.command("ingest")
 def ingest_command(
-    paths: list[Path] = typer.Argument(..., help="Record files or folders (searched recursively).", show_default=False),
+    paths: list[Path] = typer.Argument(
+        ...,
+        metavar="FILE|FOLDER",
+        help="Record files, or folders standing for the record files in them.",
+        show_default=False,
+    ),
     db: str | None = db_option(),
-    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, help="Worker processes that parse."),
+    recursive: bool = typer.Option(False, "--recursive", "-r", help="Also the record files in sub-folders."),
+    jobs: int = typer.Option(
+        os.cpu_count() or 1, "--jobs", "-j", min=1, max=64, help="Worker processes that parse (1 to 64)."
+    ),
     analyze: bool = typer.Option(
-        False, "--analyze", help="Also find questions and answers (needs tbdialogue.analyse)."
+        False, "--analyze", help="Also find the questions and answers of every dialogue the records belong to."
     ),
     reparse: bool = typer.Option(
         False, "--reparse", help="Parse files again even when their bytes were ingested before."
@@ -32,12 +49,14 @@ def ingest_command(
         Path("tbdialogue-errors.tsv"), "--errors", help="Where to write the files that failed (path, reason)."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    format: OutFormat = typer.Option(OutFormat.text, "--format", "-f", help="text, or json: the run's figures."),
 ) -> None:
-    """Parse records and store them in the corpus; re-ingesting the same record changes nothing.
+    """Parse records and store them in the corpus database.
 
-    A corrected reissue (same symbol and language, different text) becomes a new version; files that
-    cannot be read go to the error report and the batch goes on. Safe to interrupt: run it again to
-    finish.
+    Re-ingesting the same record changes nothing; a corrected reissue (same symbol and language,
+    different text) becomes a new version. A file that cannot be read, or is not a summary record,
+    goes to the error report and the batch goes on; files of other kinds in a folder are counted,
+    not read. Safe to interrupt: run it again to finish.
     """
     from ..store.ingest import IngestReport
 
@@ -63,22 +82,61 @@ def ingest_command(
                 bar.update(task, total=rep.files, completed=rep.done, stats=stats)
 
             corpus.ingest(
-                [str(p) for p in paths], jobs=jobs, analyse=analyze, reparse=reparse, progress=progress, report=report
+                [str(p) for p in paths],
+                jobs=jobs,
+                analyse=analyze,
+                reparse=reparse,
+                recursive=recursive,
+                progress=progress,
+                report=report,
             )
     except KeyboardInterrupt:
-        _summary(report, corpus, errors)
+        _summary(report, corpus, errors, format)
         typer.echo("interrupted: the records above are stored; run the same command again to finish", err=True)
         raise typer.Exit(130) from None
     finally:
         corpus.close()
-    _summary(report, corpus, errors)
+    _summary(report, corpus, errors, format)
     if report.errors:
         raise typer.Exit(EXIT_BAD_INPUT)
 
 
-def _summary(report, corpus, errors_path: Path) -> None:
+def _summary(report, corpus, errors_path: Path, format: OutFormat) -> None:
     from ..store.db import describe
 
+    skipped = sum(report.not_records.values())
+    if format is OutFormat.json:
+        figures = {
+            "database": describe(corpus.url),
+            "files": report.files,
+            "done": report.done,
+            "seconds": round(report.elapsed, 3),
+            "new_records": report.new,
+            "new_versions": report.new_versions,
+            "unchanged": report.unchanged + report.skipped,
+            "errors": [{"path": e.path, "reason": e.reason} for e in report.errors],
+            "not_records": dict(report.not_records),
+            "subfolders_not_read": report.subfolders,
+            "analysis": None
+            if report.analysis is None
+            else {
+                "records": report.analysis.records,
+                "dialogues": report.analysis.dialogues,
+                "questions": report.analysis.questions,
+            },
+        }
+        typer.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+    if skipped:
+        kinds = ", ".join(f"{k} ({n})" if n > 1 else k for k, n in sorted(report.not_records.items()))
+        typer.echo(
+            f"warning: {skipped} file{'s' if skipped != 1 else ''} skipped (not a record format): {kinds}", err=True
+        )
+    if report.subfolders:
+        n = report.subfolders
+        typer.echo(f"warning: {n} sub-folder{'s' if n != 1 else ''} not read (add --recursive to read them)", err=True)
+    if format is OutFormat.json:
+        _errors(report, errors_path)
+        return
     typer.echo(
         f"{report.done} of {report.files} files in {report.elapsed:.1f} s ({report.rate:.1f} records/s) "
         f"into {describe(corpus.url)}: {report.new} new records, {report.new_versions} new versions, "
@@ -93,6 +151,10 @@ def _summary(report, corpus, errors_path: Path) -> None:
         )
         for note in a.notes:
             typer.echo(f"note: {note}", err=True)
+    _errors(report, errors_path)
+
+
+def _errors(report, errors_path: Path) -> None:
     if not report.errors:
         return
     with errors_path.open("w", newline="", encoding="utf-8") as fh:

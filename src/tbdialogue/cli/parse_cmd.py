@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from enum import StrEnum
 from pathlib import Path
 
 import typer
 
-from ..analyse import analyse_record
 from ..errors import TbdError
 from ..export import serialize
-from ..export.brief import summary_line
-from ..pipeline import parse_file
-from . import app
-from .common import EXIT_BAD_INPUT, EXIT_INTERNAL, fail, warn
+from ..pipeline import STDIN, parse_file
+from .common import EXIT_BAD_INPUT, EXIT_INTERNAL, command_app, language_option, max_size_option, warn, width
+from .files import gather
 
 
 class Format(StrEnum):
@@ -22,83 +19,78 @@ class Format(StrEnum):
     text = "text"
 
 
+app = command_app()
+
+
 @app.command("parse")
 def parse_command(
     files: list[Path] = typer.Argument(
         ...,
-        help="Summary record files or folders: PDF, Word (DOCX, DOC), OpenDocument, RTF, HTML, text or Markdown.",
+        metavar="FILE|FOLDER",
+        help="Summary records: PDF, Word (DOCX, DOC), OpenDocument, RTF, HTML, text or Markdown; "
+        "a folder stands for the record files in it; - reads standard input.",
         show_default=False,
     ),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="json: the record; text: a readable outline."),
-    encoding: str | None = typer.Option(None, help="Text encoding when not UTF-8 (e.g. cp1252)."),
-    language: str | None = typer.Option(None, help="Force the language profile: en, fr or es."),
-    max_size: float = typer.Option(200.0, help="Refuse files larger than this many MB."),
-    recursive: bool = typer.Option(False, "--recursive", "-r", help="Also parse the files in sub-folders."),
+    format: Format = typer.Option(
+        Format.text, "--format", "-f", help="json: the record (one per line for several files); text: an outline."
+    ),
+    encoding: str | None = typer.Option(
+        None, "--encoding", metavar="ENCODING", help="Text encoding when not UTF-8 (e.g. cp1252)."
+    ),
+    language: str | None = language_option("Read the records with this language's profile"),
+    max_size: float = max_size_option(),
+    recursive: bool = typer.Option(False, "--recursive", "-r", help="Also the record files in sub-folders."),
     analyze: bool = typer.Option(
-        False, "--analyze", help="Add questions[] (each record on its own; `tbdialogue questions` for a dialogue)."
+        False, "--analyze", help="Add the questions (each record on its own; `tbdialogue questions` for a dialogue)."
     ),
 ) -> None:
-    """Parse summary records and print them (JSON record or text outline).
+    """Parse summary records and print them: the record as JSON, or a readable outline.
 
-    A folder stands for the files in it. Each file is reported on its own: one that cannot be read
-    does not stop the others. Warnings (fields that could not be read) go to stderr; the exit code
-    is 2 when a file could not be read or is not a summary record.
+    Each file is reported on its own: one that cannot be read, or is not a summary record, is one
+    `error:` line and does not stop the others. Warnings (fields that could not be read) go to
+    stderr. The exit code is 2 when a file could not be used.
     """
-    if language and language not in ("en", "fr", "es"):
-        fail(f"unknown language {language!r}: use en, fr or es")
-    files = expand(files, recursive)
-    if not files:
-        fail("no files to parse in the folder(s) given")
-    failed: list[tuple[Path, str]] = []
+    found, problems = gather(files, recursive)
+    failed = problems
     internal = 0
-    many = len(files) > 1
-    for path in files:
+    many = len(found) + problems > 1
+    for path in found:
+        name = "standard input" if path == STDIN else path
         try:
             record = parse_file(path, encoding=encoding, language=language, max_bytes=int(max_size * 1e6))
         except TbdError as exc:
-            typer.echo(f"error: {path}: {exc}", err=True)
-            failed.append((path, str(exc)))
+            typer.echo(f"error: {name}: {exc}", err=True)
+            failed += 1
             continue
         except Exception as exc:  # a bug: report it and go on with the other files
             if not many:
                 raise
-            typer.echo(f"internal error: {path}: {type(exc).__name__}: {exc} (please report it)", err=True)
-            failed.append((path, type(exc).__name__))
+            typer.echo(f"internal error: {name}: {type(exc).__name__}: {exc} (please report it)", err=True)
+            failed += 1
             internal += 1
             continue
         if analyze:
+            from ..analyse import analyse_record
+            from ..export.brief import summary_line
+
             analyse_record(record)
         for w in record.warnings:
-            warn(f"{path}: {w}" if many else w)
+            warn(f"{name}: {w}" if many else w)
         if format is Format.json:
             typer.echo(serialize("record", "json", record, indent=None if many else 2), nl=False)
         else:
             if many:
-                typer.echo(f"== {path}")
-            typer.echo(serialize("record", "text", record), nl=False)
+                typer.echo(f"== {name}")
+            typer.echo(serialize("record", "text", record, width=width()), nl=False)
             if analyze:
-                typer.echo(f"\nquestions: {summary_line(Counter(q.status for q in record.questions or []))}")
+                counts: dict[str, int] = {}
+                for q in record.questions or []:
+                    counts[q.status] = counts.get(q.status, 0) + 1
+                typer.echo(f"\nquestions: {summary_line(counts)}")
     if many:
-        typer.echo(f"{len(files)} files: {len(files) - len(failed)} parsed, {len(failed)} failed", err=True)
+        total = len(found) + problems
+        typer.echo(f"{total} files: {total - failed} parsed, {failed} failed", err=True)
     if internal:
         raise typer.Exit(EXIT_INTERNAL)
     if failed:
         raise typer.Exit(EXIT_BAD_INPUT)
-
-
-def expand(paths: list[Path], recursive: bool = False) -> list[Path]:
-    """Files named, and the files inside folders named (sorted; hidden files skipped)."""
-    out: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = path.rglob("*") if recursive else path.iterdir()
-            out.extend(
-                sorted(
-                    p
-                    for p in found
-                    if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                )
-            )
-        else:
-            out.append(path)  # a missing file is reported by the reader, in its turn
-    return out

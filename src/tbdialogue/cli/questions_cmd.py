@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import os
 from enum import StrEnum
 from pathlib import Path
 
 import typer
 
-from . import app
-from .common import EXIT_BAD_INPUT, fail, warn
+from .common import (
+    EXIT_BAD_INPUT,
+    body_option,
+    command_app,
+    fail,
+    language_option,
+    warn,
+    width,
+    year_option,
+)
+from .corpus_options import db_option
+from .files import gather
 
 
 class QFormat(StrEnum):
@@ -24,49 +35,71 @@ class Status(StrEnum):
     unanswered = "unanswered"
 
 
+app = command_app()
+
+
 @app.command("questions")
 def questions_command(
     files: list[Path] = typer.Argument(
         None,
-        help="The records of a dialogue (e.g. both meetings of a review), any order. None: the corpus (--db).",
+        metavar="[FILE|FOLDER]",
+        help="The records of a dialogue (e.g. both meetings of a review), in any order; - reads standard "
+        "input. None: the questions stored in the corpus (--db).",
         show_default=False,
     ),
     status: list[Status] = typer.Option([], "--status", "-s", help="Show only this status (repeatable)."),
     format: QFormat = typer.Option(QFormat.table, "--format", "-f", help="table, json, csv, or md (a brief)."),
-    encoding: str | None = typer.Option(None, help="Text encoding when not UTF-8 (e.g. cp1252)."),
-    language: str | None = typer.Option(None, help="Force the language profile: en, fr or es."),
-    no_embeddings: bool = typer.Option(False, "--no-embeddings", help="Link with lexical evidence only."),
-    db: str | None = typer.Option(None, "--db", envvar="TBDIALOGUE_DB", help="Without files: the corpus database."),
-    state: str | None = typer.Option(None, help="Without files: questions to this State party (name or ISO code)."),
-    body: str | None = typer.Option(None, help="Without files: this treaty body (CMW, CERD …)."),
-    year: str | None = typer.Option(None, help="Without files: this year or range (2013-2023)."),
-    session: int | None = typer.Option(None, help="Without files: this session."),
+    encoding: str | None = typer.Option(
+        None, "--encoding", metavar="ENCODING", help="Text encoding when not UTF-8 (e.g. cp1252)."
+    ),
+    language: str | None = language_option("Read the records with this language's profile"),
+    recursive: bool = typer.Option(False, "--recursive", "-r", help="Also the record files in sub-folders."),
+    embeddings: bool | None = typer.Option(
+        None,
+        "--embeddings/--no-embeddings",
+        help="Compute sentence embeddings, or not. Default: only when the shipped calibration gives them weight.",
+        show_default=False,
+    ),
+    db: str | None = db_option("Without files: the corpus database."),
+    state: str | None = typer.Option(
+        None, "--state", help="Without files: questions to this State party (name or ISO code)."
+    ),
+    body: str | None = body_option("Without files: this treaty body (CMW, CERD …)."),
+    year: str | None = year_option("Without files: this year or range (2013-2023)."),
+    session: int | None = typer.Option(None, "--session", min=1, help="Without files: this session."),
 ) -> None:
-    """List every question the Committee asked, who asked it, its status (answered, partial,
-    unanswered) and where it was answered (citable paragraph ids), with a one-line summary.
+    """List every question the Committee asked, its status and where it was answered.
 
-    Records of the same body, session and State party form one dialogue: answers are looked for
-    after each question, in the same meeting and in the next. "Unanswered" means no answer was
-    found in the records supplied; warnings say when the dialogue is visibly incomplete.
+    For each question: who asked it, its status (answered, partial, unanswered) and the citable
+    paragraph ids of its answer, with a one-line summary. Records of the same body, session and
+    State party form one dialogue: answers are looked for after each question, in the same meeting
+    and in the next. "Unanswered" means no answer was found in the records supplied; warnings say
+    when the dialogue is visibly incomplete.
     """
     if not files:  # the corpus: questions stored by `tbdialogue ingest --analyze`
         from .questions_db import corpus_questions
 
-        statuses = [s.value for s in status]
+        if embeddings is not None or language or encoding:
+            fail("--embeddings, --language and --encoding apply to files; the corpus keeps its analysis")
         return corpus_questions(
-            db, statuses=statuses, state=state, body=body, year=year, session=session, format=format.value
+            db,
+            statuses=[s.value for s in status],
+            state=state,
+            body=body,
+            year=year,
+            session=session,
+            format=format.value,
         )
-    if state or body or year or session is not None:
-        fail("--state, --body, --year and --session select questions in the corpus: give them without files")
+    if state or body or year or session is not None or db:
+        fail("--db, --state, --body, --year and --session select questions in the corpus: give them without files")
+    if embeddings:
+        limit_math_threads()
     from ..export import serialize
     from ..export.brief import counts_of, rows, summary_line
     from ..pipeline import analyse_files
 
-    if language and language not in ("en", "fr", "es"):
-        fail(f"unknown language {language!r}: use en, fr or es")
-    analyses, failed = analyse_files(
-        [str(f) for f in files], encoding=encoding, language=language, use_embeddings=False if no_embeddings else None
-    )
+    found, problems = gather(files, recursive)
+    analyses, failed = analyse_files(found, encoding=encoding, language=language, use_embeddings=embeddings)
     for path, reason in failed:
         typer.echo(f"error: {path}: {reason}", err=True)
     if not analyses:
@@ -82,35 +115,42 @@ def questions_command(
     else:
         _table(analyses, wanted, rows)
         typer.echo(summary_line(counts_of(analyses, wanted)))
-    if failed:
+    if failed or problems:
         raise typer.Exit(EXIT_BAD_INPUT)
 
 
-def _table(analyses, wanted, rows) -> None:
-    from rich.console import Console
-    from rich.table import Table
+def limit_math_threads() -> None:
+    """numpy's math library starts one thread per core of the machine, even when this process may
+    use fewer (a container, `taskset`, a busy shared server): 1.3 s became 7.8 s. Limit it to the
+    cores this process was given — before numpy is first imported."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, str(cores))
 
-    console = Console(width=None if Console().is_terminal else 160, highlight=False)
+
+def _table(analyses, wanted, rows) -> None:
+    """One block per question, laid out to the terminal's width: its ids first and whole, then the
+    question and the answer's ids wrapped (a citable id is never cut)."""
+    from .common import wrap
+
     for a in analyses:
-        t = Table(title=a.dialogue.title, show_lines=True, title_justify="left")
-        for col, kw in (
-            ("#", {"no_wrap": True}),
-            ("asked by", {"max_width": 22}),
-            ("question", {"ratio": 3}),
-            ("status", {"no_wrap": True}),
-            ("answered in", {"max_width": 20}),
-            ("evidence", {"max_width": 26}),
-        ):
-            t.add_column(col, **kw)
+        typer.echo(wrap(a.dialogue.title))
+        typer.echo("─" * min(width(), 100))
         for r in rows([a], wanted):
-            evidence = f"score {r['score']}" + (f"; {r['matched_terms']}" if r["matched_terms"] else "")
-            t.add_row(
-                r["id"].rsplit("/", 1)[-1] + f"\n{r['asked_in'].rsplit('/', 1)[-1]}",
-                r["asked_by"],
-                r["question"],
-                r["status"],
-                r["answered_in"].replace("; ", "\n")
-                or ("—" + (f"\nclosest, not linked: {r['nearest_unlinked']}" if r["nearest_unlinked"] else "")),
-                evidence,
+            qid = r["id"].rsplit("/", 1)[-1]
+            typer.echo(
+                wrap(
+                    f"{qid:<5} {r['status']:<11} asked in {r['asked_in']} by {r['asked_by']}", indent="      ", first=""
+                )
             )
-        console.print(t)
+            typer.echo(wrap(r["question"], indent="      "))
+            if r["answered_in"]:
+                evidence = f" (score {r['score']}" + (f"; {r['matched_terms']}" if r["matched_terms"] else "") + ")"
+                typer.echo(wrap(f"answered in {r['answered_in']}{evidence}", indent="      "))
+            elif r["nearest_unlinked"]:
+                typer.echo(wrap(f"no answer found; closest, not linked: {r['nearest_unlinked']}", indent="      "))
+            else:
+                typer.echo("      no answer found")
+            if r["answers_before"]:
+                typer.echo(wrap(f"compare, earlier: {r['answers_before']}", indent="      "))
+        typer.echo("")

@@ -7,7 +7,9 @@ import json
 import typer
 
 from ..model import record_json_schema
-from . import app
+from .common import command_app
+
+app = command_app()
 
 
 @app.command("schema")

@@ -7,7 +7,8 @@ from enum import StrEnum
 import typer
 
 from ..export import serialize
-from . import app
+from ..model import QUESTION_STATUSES, SIDES
+from .common import body_option, command_app, language_option, width, wrap, year_option
 from .corpus_options import db_option, open_corpus
 
 
@@ -17,27 +18,41 @@ class Format(StrEnum):
     csv = "csv"
 
 
+Side = StrEnum("Side", {s: s for s in SIDES})  # the record model's sides
+Status = StrEnum("Status", {s: s for s in QUESTION_STATUSES})
+
+
+app = command_app()
+
+
 @app.command("search")
 def search_command(
-    query: str = typer.Argument(..., help='Words, "exact phrases", OR, -exclusion, prefix*.', show_default=False),
+    query: str = typer.Argument(
+        ..., metavar="QUERY", help='Words, "exact phrases", OR, -exclusion, prefix*.', show_default=False
+    ),
     db: str | None = db_option(),
-    body: str | None = typer.Option(None, help="Treaty body: CMW, CERD, CCPR … (or a symbol stem such as A/C.3)."),
-    state: str | None = typer.Option(None, help="State party: name in English, French or Spanish, or ISO code."),
-    year: str | None = typer.Option(None, help="Year of the meeting, or a range: 2013-2023."),
-    session: int | None = typer.Option(None, help="Session number."),
-    language: str | None = typer.Option(None, help="Language of the record: en, fr or es."),
-    speaker: str | None = typer.Option(None, help="Words of the speaker's label, e.g. Dzumhur."),
-    side: str | None = typer.Option(None, help="committee, state, secretariat or other."),
-    status: str | None = typer.Option(None, help="Paragraphs asking a question with this status (analysed records)."),
-    limit: int = typer.Option(20, "--limit", "-n", min=1, max=10000, help="Number of hits."),
-    offset: int = typer.Option(0, min=0, help="Skip this many hits (paging)."),
+    body: str | None = body_option(),
+    state: str | None = typer.Option(
+        None, "--state", help="State party: name in English, French or Spanish, or ISO code (any case)."
+    ),
+    year: str | None = year_option(),
+    session: int | None = typer.Option(None, "--session", min=1, help="Session number."),
+    language: str | None = language_option("Language of the record"),
+    speaker: str | None = typer.Option(None, "--speaker", help="Words of the speaker's label, e.g. Dzumhur."),
+    side: Side | None = typer.Option(None, "--side", help="The speaker's side."),
+    status: Status | None = typer.Option(
+        None, "--status", help="Paragraphs asking a question with this status (analysed records)."
+    ),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, max=10000, help="Number of hits (1 to 10000)."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Skip this many hits (paging)."),
     facets: bool = typer.Option(False, "--facets", help="Also count hits per body, State, year, language, side."),
     format: Format = typer.Option(Format.table, "--format", "-f", help="table, json or csv."),
 ) -> None:
-    """Search the paragraphs of the corpus (current versions), best first.
+    """Search the paragraphs of the corpus, best first, with citable ids.
 
-    Words match any form ("detained" finds "detention"s stem) in the record's language, ignoring
-    case and accents. Each hit has its citable id (CMW/C/SR.537/p40) and a snippet with the matches.
+    Only the current version of each record is searched. Words match any form of the word in the
+    record's language ("detained" finds "detain"), ignoring case and accents. Each hit has its
+    citable id (CMW/C/SR.537/p40) and a snippet with the matches marked.
     """
     corpus = open_corpus(db)
     try:
@@ -53,8 +68,8 @@ def search_command(
             session=session,
             language=language,
             speaker=speaker,
-            side=side,
-            status=status,
+            side=side.value if side else None,
+            status=status.value if status else None,
         )
     finally:
         corpus.close()
@@ -67,12 +82,10 @@ def search_command(
 def _table(result, offset: int) -> None:
     """Readable list: rank, citable id, meeting and speaker, then the snippet with the matches marked
     (bold on a terminal, **word** otherwise so that the marks survive a pipe)."""
-    import textwrap
-
     from rich.console import Console
     from rich.markup import escape
 
-    console = Console(highlight=False)
+    console = Console(highlight=False, width=width())
     tty = console.is_terminal
 
     def out(markup: str, plain: str) -> None:
@@ -89,15 +102,15 @@ def _table(result, offset: int) -> None:
         who = (h.speaker or "—") + (f" ({h.side})" if h.side else "")
         out(
             f"[bold]{i:>3}  {escape(h.id)}[/]  [dim]{escape(meeting)} · {escape(who)}[/]",
-            f"{i:>3}  {h.id}  {meeting} · {who}",
+            wrap(f"{i:>3}  {h.id}  {meeting} · {who}", indent="     ", first=""),
         )
         parts = escape(h.snippet).split("**")
         marked = "".join(f"[bold yellow]{p}[/]" if k % 2 else p for k, p in enumerate(parts))
-        wrapped = textwrap.fill(h.snippet, width=100, initial_indent=" " * 5, subsequent_indent=" " * 5)
+        wrapped = wrap(h.snippet, indent=" " * 5)
         out("     " + marked + "\n", wrapped + "\n")
     shown = f"{offset + 1}–{offset + len(result.hits)}" if offset else str(len(result.hits))
     typer.echo(f"{shown} of {result.total} paragraphs · {result.elapsed_ms:.0f} ms")
     if result.facets:
         for name, values in result.facets.items():
             if values:
-                typer.echo(f"{name}: " + ", ".join(f"{v} {n}" for v, n in values[:15]))
+                typer.echo(wrap(f"{name}: " + ", ".join(f"{v} {n}" for v, n in values[:15]), indent="  ", first=""))

@@ -6,22 +6,28 @@ import json
 
 import typer
 
-from . import app
+from .common import TextOrJson, command_app, format_option, json_alias_option, wrap
 from .corpus_options import db_option, open_corpus
+
+app = command_app()
 
 
 @app.command("stats")
 def stats_command(
     db: str | None = db_option(),
-    json_out: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    format: TextOrJson = format_option(),
+    json_out: bool = json_alias_option(),
 ) -> None:
-    """Records per body, year and language; versions, paragraphs, dialogues; questions by status."""
+    """What the corpus holds: records per body, year and language; questions by status.
+
+    Also the versions, paragraphs and dialogues, and how many records were analysed.
+    """
     corpus = open_corpus(db)
     try:
         s = corpus.stats()
     finally:
         corpus.close()
-    if json_out:
+    if json_out or format is TextOrJson.json:
         typer.echo(json.dumps(s, ensure_ascii=False, indent=2, default=str))
         return
 
@@ -32,9 +38,8 @@ def stats_command(
     typer.echo(
         f"records:     {s['records']} ({s['versions']} versions; {s['paragraphs']} paragraphs in current versions)"
     )
-    typer.echo(f"by body:     {line(s['by_body'])}")
-    typer.echo(f"by year:     {line(s['by_year'])}")
-    typer.echo(f"by language: {line(s['by_language'])}")
+    for label, key in (("by body:", "by_body"), ("by year:", "by_year"), ("by language:", "by_language")):
+        typer.echo(wrap(f"{label:<12} {line(s[key])}", indent=" " * 13, first=""))
     typer.echo(f"dialogues:   {s['dialogues']}")
     analysed = f"{s['analysed']} analysed records"
     typer.echo(f"questions:   {line(sorted(s['questions'].items())) if s['questions'] else '—'} ({analysed})")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Record
 from . import Serializer, register
-from .text import outline
+from .text import DEFAULT_WIDTH, outline
 
 
 def to_json(record: Record, *, indent: int | None = 2) -> str:
@@ -14,8 +14,8 @@ def to_json(record: Record, *, indent: int | None = 2) -> str:
 register(Serializer("record", "json", to_json, "application/json", ".json", "the record (tbdialogue.record/1)"))
 
 
-def to_text(record: Record) -> str:
-    return outline(record) + "\n"
+def to_text(record: Record, *, width: int = DEFAULT_WIDTH) -> str:
+    return outline(record, width=width) + "\n"
 
 
 register(Serializer("record", "text", to_text, "text/plain", ".txt", "a readable outline"))

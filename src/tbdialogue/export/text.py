@@ -1,6 +1,12 @@
-"""Human-readable outline of a record: cover fields, turns, events, warnings."""
+"""Human-readable outline of a record: cover fields, turns, events, warnings.
+
+Laid out to a width (100 columns unless told): long values wrap under themselves, and a turn's or
+an event's opening words are cut to the line, never its citable parts (turn, paragraphs, speaker).
+"""
 
 from __future__ import annotations
+
+import textwrap
 
 from ..model import Record
 
@@ -8,11 +14,7 @@ _COVER = (
     "symbol", "body", "language", "session", "meeting", "part", "date", "time", "place", "chair",
     "chair_note", "state_party", "state_party_code", "documents", "distribution_date", "original_language",
 )  # fmt: skip
-
-
-def _first_words(text: str, n: int = 12) -> str:
-    words = text.split()
-    return " ".join(words[:n]) + (" …" if len(words) > n else "")
+DEFAULT_WIDTH = 100
 
 
 def _ranges(numbers: list[int]) -> str:
@@ -32,7 +34,37 @@ def _ranges(numbers: list[int]) -> str:
     return ", ".join(out)
 
 
-def outline(record: Record) -> str:
+def _fill(text: str, width: int, first: str, indent: str) -> list[str]:
+    return textwrap.wrap(
+        text,
+        width=width,
+        initial_indent=first,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [first.rstrip()]
+
+
+def _with_opening(head: str, text: str, width: int) -> str:
+    """``head``, then as many of ``text``'s words as fit in ``width`` (with "…" when cut)."""
+    room = width - len(head) - 1
+    words = text.split()
+    if room < 8 or not words:
+        return head.rstrip()
+    taken: list[str] = []
+    used = 0
+    for w in words:
+        if used + len(w) + (1 if taken else 0) > room - 2:
+            break
+        used += len(w) + (1 if taken else 0)
+        taken.append(w)
+    if not taken:
+        return head.rstrip()
+    cut = len(taken) < len(words)
+    return f"{head} {' '.join(taken)}{' …' if cut else ''}".rstrip()
+
+
+def outline(record: Record, *, width: int = DEFAULT_WIDTH) -> str:
     lines: list[str] = []
     for name in _COVER:
         value = getattr(record, name)
@@ -40,28 +72,29 @@ def outline(record: Record) -> str:
             value = f"{value} (inferred)"
         if isinstance(value, list):
             value = ", ".join(value) if value else None
-        lines.append(f"{name + ':':19} {value if value is not None else '—'}")
+        lines += _fill(str(value if value is not None else "—"), width, f"{name + ':':19} ", " " * 20)
     if record.agenda:
         lines.append("agenda:")
         for item in record.agenda:
             cont = " (continued)" if item.continued else ""
-            lines.append(f"  • {item.title}{cont}")
+            lines += _fill(f"{item.title}{cont}", width, "  • ", "    ")
             for sub in item.items:
                 docs = f"  [{'; '.join(sub.documents)}]" if sub.documents else ""
-                lines.append(f"      – {sub.title}{' (continued)' if sub.continued else ''}{docs}")
+                lines += _fill(
+                    f"{sub.title}{' (continued)' if sub.continued else ''}{docs}", width, "      – ", "        "
+                )
     lines.append("")
     lines.append(f"{len(record.paragraphs)} paragraphs, {len(record.turns)} turns, {len(record.events)} events")
     lines.append("")
     lines.append("turns:")
+    name_width = max((len(_speaker(t)) for t in record.turns), default=0)
+    name_width = min(name_width, max(12, width - 40))
     for turn in record.turns:
-        sp = turn.speaker
-        capacity = ", ".join(x for x in (sp.role, sp.affiliation) if x)
-        head = f"{sp.name}" + (f" ({capacity})" if capacity else "")
         paras = [record.paragraphs[i - 1] for i in turn.paragraphs]
         numbers = [p.number if p.number is not None else p.index for p in paras]
         label = "¶" if all(p.number is not None for p in paras) else "#"
-        first = _first_words(paras[0].text) if paras else ""
-        lines.append(f"  t{turn.index:<3} {head:<48} {sp.side or '—':<11} {label}{_ranges(numbers):<8} {first}")
+        head = f"  t{turn.index:<3} {label + _ranges(numbers):<9} {turn.speaker.side or '—':<11} {_speaker(turn):<{name_width}}"
+        lines.append(_with_opening(head, _after_label(paras[0].text, turn.speaker.name) if paras else "", width))
     if record.events:
         lines.append("")
         lines.append("events:")
@@ -71,9 +104,32 @@ def outline(record: Record) -> str:
                 if ev.paragraph
                 else (f"before #{ev.before_paragraph}" if ev.before_paragraph else "at end")
             )
-            lines.append(f"  {ev.kind:<18} {ev.time or '':<12} {where:<12} {_first_words(ev.text, 10)}")
+            lines.append(_with_opening(f"  {ev.kind:<18} {ev.time or '':<12} {where:<12}", ev.text, width))
     if record.warnings:
         lines.append("")
         lines.append("warnings:")
-        lines.extend(f"  ! {w}" for w in record.warnings)
+        for w in record.warnings:
+            lines += _fill(w, width, "  ! ", "    ")
     return "\n".join(lines)
+
+
+def _after_label(text: str, name: str) -> str:
+    """The paragraph's words after the speaker's label: "said that …", not the name again."""
+    if not text.startswith(name):
+        return text
+    rest = text[len(name) :].lstrip()
+    if rest.startswith("("):
+        depth = 0
+        for i, ch in enumerate(rest):
+            depth += ch == "("
+            depth -= ch == ")"
+            if depth == 0:
+                rest = rest[i + 1 :].lstrip()
+                break
+    return rest.lstrip(", ")
+
+
+def _speaker(turn) -> str:
+    sp = turn.speaker
+    capacity = ", ".join(x for x in (sp.role, sp.affiliation) if x)
+    return sp.name + (f" ({capacity})" if capacity else "")

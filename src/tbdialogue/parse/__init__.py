@@ -15,6 +15,7 @@ from ..errors import NotASummaryRecord
 from ..lexicon.bodies import registry
 from ..lexicon.countries import countries
 from ..lexicon.languages import all_languages, codes
+from ..lexicon.languages import language as language_of
 from ..lexicon.layers import furniture_kind, is_site_line, note_kind, split_flattened, split_glued
 from ..lexicon.normalize import clean, starts_lower
 from ..lexicon.profile import Profile, profile
@@ -36,16 +37,37 @@ _LABELS: dict[str, LabelReader] = {}
 MAX_CHARS = 5_000_000
 
 
-def detect_language(texts: list[str]) -> str:
-    """The profile language whose function words are most frequent in the text."""
+def language_scores(texts: list[str]) -> Counter[str]:
+    """How many of each language's function words the text's opening holds."""
     counts: Counter[str] = Counter()
     sample = " ".join(texts[:200])[:8_000].lower()
     words = Counter(_WORDS.findall(sample))
     for lang in all_languages():  # function words only: no profile's patterns are compiled here
         counts[lang.code] = sum(words[w] for w in lang.function_words)
+    return counts
+
+
+def detect_language(texts: list[str]) -> str:
+    """The profile language whose function words are most frequent in the text."""
+    counts = language_scores(texts)
     if not counts or max(counts.values()) == 0:
         return "en"
     return max(codes(), key=lambda lang: counts[lang])
+
+
+#: A forced language is contradicted when another one's function words are this many times as
+#: frequent, and at least MIN_CONTRADICTION of them are seen.
+CONTRADICTION_RATIO = 3
+MIN_CONTRADICTION = 20
+
+
+def contradicted_language(texts: list[str], forced: str) -> str | None:
+    """The language the text reads as, when it is clearly not ``forced``; else None."""
+    counts = language_scores(texts)
+    best = max(codes(), key=lambda lang: counts[lang])
+    if best != forced and counts[best] >= MIN_CONTRADICTION and counts[best] >= CONTRADICTION_RATIO * counts[forced]:
+        return best
+    return None
 
 
 def _labels(prof: Profile) -> LabelReader:
@@ -92,6 +114,12 @@ def parse_document(doc: Document, language: str | None = None) -> Record:
         raise NotASummaryRecord(f"text is over {MAX_CHARS:,} characters, far longer than any summary record")
     lang = language or detect_language(texts)
     prof = profile(lang)
+    forced_warning = None
+    if language and (reads_as := contradicted_language(texts, language)):
+        forced_warning = (
+            f"language: {language} was forced, but the text reads as {language_of(reads_as).name} ({reads_as}): "
+            f"speakers, roles and sides may be wrong; parse it without --language"
+        )
     flat = _unflatten(blocks, prof)
     if flat is not None:
         blocks = flat
@@ -102,18 +130,24 @@ def parse_document(doc: Document, language: str | None = None) -> Record:
     start = _split_cover_and_body(blocks, texts, layers, prof, title_idx)
     cover_lines, title_line = _cover_lines(blocks, texts, layers, start, title_idx, title_span, prof)
     cover = parse_cover(cover_lines, prof, title_line)
-    warnings: list[str] = list(doc.warnings) + cover.warnings
+    warnings: list[str] = ([forced_warning] if forced_warning else []) + list(doc.warnings) + cover.warnings
 
     body_name = cover.body
     contents_keys = {heading_key(line, prof) for line in cover.contents}
     body = BodyParser(prof, _labels(prof), contents_keys, body_name).parse(blocks[start:], texts[start:])
     warnings += body.warnings
 
-    # Without a title or an opening stage direction, only a run of labelled turns makes a record.
+    # Without a title or an opening stage direction, only a run of labelled turns makes a record;
+    # and a summary record always has a body: a cover alone (a README, a list of records) is not one.
     if not cover.title_found and len(body.turns) < 3 and not any(e.event.kind in OPENING for e in body.events):
         raise NotASummaryRecord(
             "no summary-record title ('Summary record of the … meeting'), no speaker turns and no "
             "opening stage direction found: this does not look like a UN summary record"
+        )
+    if not body.paragraphs:
+        raise NotASummaryRecord(
+            "no paragraph of a meeting's body found (no numbered paragraph, speaker turn or stage "
+            "direction after the cover): this does not look like a UN summary record"
         )
 
     # Agenda, State party, documents.

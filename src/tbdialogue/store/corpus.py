@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sqlalchemy import and_, func, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 
 from ..lexicon.countries import countries
 from ..lexicon.languages import check as check_language
@@ -142,15 +142,24 @@ class Corpus:
         self.url = resolve_url(url)
         path = sqlite_path(self.url)
         if path is not None:
-            if not path.exists() and not create:
+            if path.is_dir():
+                raise StoreError(
+                    f"{path} is a folder, not a database file: give a file, e.g. --db {path / 'tbdialogue.db'}"
+                )
+            empty = not path.exists() or (path.is_file() and path.stat().st_size == 0)
+            if empty and not create:
                 raise StoreError(f"no corpus at {path}: run `tbdialogue ingest` first, or give --db")
             if not path.parent.exists():
                 raise StoreError(f"folder {path.parent} does not exist: create it or give another --db")
         self.engine = make_engine(self.url)
         try:
-            migrate.upgrade(self.engine)
-        except OperationalError as exc:
+            migrate.upgrade(self.engine, describe(self.url) if path is None else str(path))
+        except DatabaseError as exc:  # OperationalError included
             reason = " ".join(str(exc.orig).split())[:300]
+            if path is not None and "not a database" in reason:
+                raise StoreError(
+                    f"{path} is not a tbdialogue database (SQLite: {reason}); give another --db, or a new file name"
+                ) from None
             raise StoreError(f"cannot open the database {describe(self.url)}: {reason}") from None
 
     @property
@@ -169,9 +178,26 @@ class Corpus:
     # --- writing ---------------------------------------------------------------------------
 
     def ingest(
-        self, paths, *, jobs: int = 1, analyse: bool = False, reparse: bool = False, progress=None, report=None
+        self,
+        paths,
+        *,
+        jobs: int = 1,
+        analyse: bool = False,
+        reparse: bool = False,
+        recursive: bool = True,
+        progress=None,
+        report=None,
     ) -> IngestReport:
-        return ingest(self.engine, paths, jobs=jobs, analyse=analyse, reparse=reparse, progress=progress, report=report)
+        return ingest(
+            self.engine,
+            paths,
+            jobs=jobs,
+            analyse=analyse,
+            reparse=reparse,
+            recursive=recursive,
+            progress=progress,
+            report=report,
+        )
 
     def add(self, records: Iterable[Record]) -> list[Stored]:
         """Store records already parsed — for example the records of a dialogue analysed together
@@ -361,7 +387,7 @@ class Corpus:
 
     def _version_id(self, conn, symbol: str, language: str | None, version: int | None) -> int:
         v, r = record_versions.c, records.c
-        stmt = select(v.id, r.language).join(records, r.id == v.record_id).where(r.record_key == symbol)
+        stmt = select(v.id, r.language).join(records, r.id == v.record_id).where(_same_symbol(r.record_key, symbol))
         if language:
             stmt = stmt.where(r.language == language)
         stmt = stmt.where(v.version == version) if version is not None else stmt.where(v.is_current)
@@ -384,7 +410,7 @@ class Corpus:
         out: list[History] = []
         v, r = record_versions.c, records.c
         with self.engine.connect() as conn:
-            stmt = select(r.id, r.record_key, r.language).where(r.record_key == symbol)
+            stmt = select(r.id, r.record_key, r.language).where(_same_symbol(r.record_key, symbol))
             if language:
                 stmt = stmt.where(r.language == language)
             recs = conn.execute(stmt.order_by(r.language)).all()
@@ -598,6 +624,12 @@ def _scoped(stmt, columns, state: str | None, body: str | None, session: int | N
         lo, hi = year_range(year)
         stmt = stmt.where(year_col.between(lo, hi))
     return stmt
+
+
+def _same_symbol(column, symbol: str):
+    """A record's key equal to ``symbol`` whatever the case, as the UN's document system matches
+    symbols ("cmw/c/sr.537" is CMW/C/SR.537)."""
+    return func.upper(column) == symbol.strip().upper()
 
 
 def state_code(state: str) -> str:

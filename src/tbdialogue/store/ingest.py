@@ -24,7 +24,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 from ..errors import TbdError
 from ..model import Record
-from ..pipeline import collect_files, parse_file
+from ..pipeline import STDIN, collect_files, parse_file
 from .analysis import AnalysisReport, analyse_stored
 from .identity import content_hash
 from .schema import sources
@@ -65,6 +65,8 @@ class IngestReport:
     analysis: AnalysisReport | None = None
     #: Files found in folders that are not records by their name: suffix → count (not ingested).
     not_records: Counter[str] = field(default_factory=Counter)
+    #: Sub-folders not read (the run was not recursive).
+    subfolders: int = 0
     #: Versions this run stored or met (for the analysis that follows); content hashes of skipped files.
     version_ids: list[int] = field(default_factory=list, repr=False)
     skipped_sha256: list[str] = field(default_factory=list, repr=False)
@@ -151,6 +153,7 @@ def ingest(
     engine: Engine,
     paths: Iterable[str | os.PathLike[str]],
     *,
+    recursive: bool = True,
     jobs: int = 1,
     analyse: bool = False,
     reparse: bool = False,
@@ -159,18 +162,22 @@ def ingest(
 ) -> IngestReport:
     """Ingest files and folders; returns counts and the list of files that failed.
 
-    ``jobs`` worker processes parse (1: parse in this process). Files whose bytes were ingested
+    ``recursive``: folders stand for the record files in them and in their sub-folders (False:
+    only in them, as the command line does without --recursive). ``jobs`` worker processes parse (1: parse in this process). Files whose bytes were ingested
     before are skipped unless ``reparse``; either way identical content is never stored twice.
     ``analyse``: then find the questions of every dialogue these files belong to (see
     ``store.analysis``), its records taken together. ``KeyboardInterrupt`` is re-raised after the
     last committed batch, with ``report.interrupted``.
     """
     report = report or IngestReport()
-    found = collect_files(paths, recursive=True, absolute=True)
-    files = found.files
+    found = collect_files(paths, recursive=recursive, absolute=True)
+    files = [f for f in found.files if f != STDIN]
+    if len(files) < len(found.files):
+        report.errors.append(Failure(STDIN, "ingest reads files, not standard input: save the record to a file first"))
     report.files = len(files)
     report.errors += [Failure(path, reason) for path, reason in found.missing]
     report.not_records = found.skipped
+    report.subfolders = found.subfolders
     known = frozenset() if reparse else known_sources(engine)
     backend = engine.dialect.name
     with engine.connect().execution_options(tbd_write=True) as conn:

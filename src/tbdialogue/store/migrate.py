@@ -27,10 +27,18 @@ def alembic_config(conn: Connection | None = None):
     return cfg
 
 
-def upgrade(engine: Engine) -> None:
-    """Create or upgrade the schema; a no-op (one query) when it is current."""
+def upgrade(engine: Engine, where: str = "the database") -> None:
+    """Create or upgrade the schema; a no-op (one query) when it is current. A database that holds
+    another program's tables is refused rather than mixed with ours."""
     with engine.connect() as conn:
         rev = current_revision(conn)
+        if rev is None:
+            foreign = sorted(t for t in inspect(conn).get_table_names() if t != "alembic_version")
+            if foreign:
+                shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")
+                raise StoreError(
+                    f"{where} is not a tbdialogue database: it holds other tables ({shown}); give another --db"
+                )
     if rev == SCHEMA_REVISION:
         return
     from alembic.script import ScriptDirectory

@@ -1,0 +1,3 @@
+"""The package version, in one place (pyproject.toml reads it from here)."""
+
+VERSION = "0.1.0"
