@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .analyse import DialogueAnalysis, analyse_records
 from .document import Document
 from .errors import TbdError, UnreadableInput
 from .model import Record
@@ -24,6 +24,9 @@ from .parse import parse_document
 from .read import DEFAULT_MAX_BYTES, read_bytes, read_path
 from .read.detect import looks_like_markdown
 from .read.text import blocks_from_text
+
+if TYPE_CHECKING:
+    from .analyse import DialogueAnalysis
 
 #: File name endings taken from a folder (files named one by one are always tried).
 RECORD_SUFFIXES = (
@@ -170,6 +173,9 @@ def analyse_files(
 ) -> tuple[list[DialogueAnalysis], list[tuple[str, str]]]:
     """Parse and analyse files given as a dialogue's records; returns the analyses and, for each
     file that could not be read, (path, reason) — nothing given is silently dropped."""
+    # Imported here, not above: reading and parsing (`tbdialogue parse`) need none of the analysis.
+    from .analyse import analyse_records
+
     records: list[Record] = []
     names: list[str] = []
     failed: list[tuple[str, str]] = []

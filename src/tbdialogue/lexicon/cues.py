@@ -78,6 +78,23 @@ def _thesaurus(groups: list[list[str]]) -> dict[str, str]:
     return out
 
 
+@dataclass(frozen=True)
+class SentenceRules:
+    """What the sentence splitter needs of a profile (without compiling its question cues)."""
+
+    abbreviations: frozenset[str]
+    terminal_abbreviations: frozenset[str]
+
+
+@cache
+def sentence_rules(code: str) -> SentenceRules:
+    sent = raw_profile(code).get("sentences", {})
+    return SentenceRules(
+        frozenset(a.lower() for a in sent.get("abbreviations", [])),
+        frozenset(a.lower() for a in sent.get("terminal_abbreviations", [])),
+    )
+
+
 @cache
 def cue_profile(code: str) -> CueProfile:
     """The analysis profile of a language (raises ``UnknownLanguage`` for a code without a file)."""

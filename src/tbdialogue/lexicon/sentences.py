@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import cue_profile
+from .cues import sentence_rules
 
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then whitespace.
 _END = re.compile(r"[.?!…]+[\"'”’»)\]]*(?=\s)")
@@ -42,7 +42,7 @@ def _is_abbreviation(word: str, abbreviations: frozenset[str]) -> bool:
 
 def split_sentences(text: str, language: str = "en") -> list[Sentence]:
     """The sentences of ``text`` with their offsets (leading/trailing spaces excluded)."""
-    prof = cue_profile(language)
+    prof = sentence_rules(language)
     out: list[Sentence] = []
     start = 0
     for m in _END.finditer(text):
