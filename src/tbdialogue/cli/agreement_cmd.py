@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from .common import command_app, fail
+from .common import command_app, fail, wrap_lines
 
 
 class AgreementFormat(StrEnum):
@@ -40,4 +40,4 @@ def agreement_command(
     if format is AgreementFormat.json:
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:
-        typer.echo(result.text())
+        typer.echo(wrap_lines(result.text()))

@@ -59,6 +59,21 @@ def wrap(text: str, indent: str = "", first: str | None = None) -> str:
     )
 
 
+def wrap_lines(text: str) -> str:
+    """Each line of a report wrapped to :func:`width` under its own indentation (two more for the
+    continuation lines); short lines as they are."""
+    out: list[str] = []
+    w = width()
+    for line in text.splitlines():
+        if len(line) <= w:
+            out.append(line)
+            continue
+        lead = line[: len(line) - len(line.lstrip())]
+        hang = lead + ("  " if line.lstrip()[:2] not in ("- ", "• ") else "    ")
+        out.append(wrap(line.strip(), indent=hang, first=lead))
+    return "\n".join(out)
+
+
 # --- options checked by themselves --------------------------------------------------------------
 
 

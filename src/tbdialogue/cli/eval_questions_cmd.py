@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from .common import command_app, fail
+from .common import command_app, fail, wrap_lines
 
 
 class EvalFormat(StrEnum):
@@ -62,7 +62,7 @@ def eval_questions_command(
             out["errors"] = [e.to_dict() for e in found]
         typer.echo(json.dumps(out, indent=2, ensure_ascii=False))
     else:
-        typer.echo(report.text())
+        typer.echo(wrap_lines(report.text()))
         if errors:
             typer.echo("")
-            typer.echo(errors_text(found, params))
+            typer.echo(wrap_lines(errors_text(found, params)))

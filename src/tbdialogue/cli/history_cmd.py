@@ -42,7 +42,13 @@ def history_command(
         for v in h.versions:
             flag = "  (current)" if v.current else ""
             issued = f", issued {v.distribution_date}" if v.distribution_date else ""
-            typer.echo(f"  version {v.version}{flag}: ingested {v.ingested_at}{issued}, {v.paragraphs} paragraphs")
+            typer.echo(
+                wrap(
+                    f"version {v.version}{flag}: ingested {v.ingested_at}{issued}, {v.paragraphs} paragraphs",
+                    indent="    ",
+                    first="  ",
+                )
+            )
             for path in v.sources:
                 typer.echo(f"    from {path}")
             if v.version == 1:

@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from .common import EXIT_BAD_INPUT, command_app
+from .common import EXIT_BAD_INPUT, command_app, fail
 from .corpus_options import db_option, open_corpus
 
 SHOWN_ERRORS = 10
@@ -60,6 +60,8 @@ def ingest_command(
     """
     from ..store.ingest import IngestReport
 
+    if any(str(p) == "-" for p in paths):
+        fail("ingest reads files, not standard input: save the record to a file first")
     corpus = open_corpus(db, create=True)
     console = Console(stderr=True)
     report = IngestReport()
