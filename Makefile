@@ -24,8 +24,9 @@ eval: $(STAMP)  ## Parser accuracy on the record openings in ../shared; question
 	$(BIN)/tbdialogue eval tests/gold/CMW-C-SR.537.questions.json --cv
 	$(BIN)/tbdialogue agreement tests/gold/CMW-C-SR.537.questions.json tests/gold/agreement/CMW-C-SR.537.second.questions.json
 
-bench: $(STAMP)  ## Parsing speed and memory; document readers against pdfplumber
+bench: $(STAMP)  ## Parsing speed and memory; the command line's start-up; document readers against pdfplumber
 	$(BIN)/python benchmarks/bench_parse.py
+	$(BIN)/python benchmarks/bench_cli.py
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[bench]'
 	$(BIN)/python benchmarks/bench_readers.py
 
