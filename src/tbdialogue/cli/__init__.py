@@ -88,6 +88,7 @@ def _main(
 
 
 def main() -> None:
-    from .common import run_app
+    from .common import limit_math_threads, run_app
 
+    limit_math_threads()
     run_app(app)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from enum import StrEnum
 from pathlib import Path
 
@@ -92,8 +91,6 @@ def questions_command(
         )
     if state or body or year or session is not None or db:
         fail("--db, --state, --body, --year and --session select questions in the corpus: give them without files")
-    if embeddings:
-        limit_math_threads()
     from ..export import serialize
     from ..export.brief import counts_of, rows, summary_line
     from ..pipeline import analyse_files
@@ -117,15 +114,6 @@ def questions_command(
         typer.echo(summary_line(counts_of(analyses, wanted)))
     if failed or problems:
         raise typer.Exit(EXIT_BAD_INPUT)
-
-
-def limit_math_threads() -> None:
-    """numpy's math library starts one thread per core of the machine, even when this process may
-    use fewer (a container, `taskset`, a busy shared server): 1.3 s became 7.8 s. Limit it to the
-    cores this process was given — before numpy is first imported."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, str(cores))
 
 
 def _table(analyses, wanted, rows) -> None:
