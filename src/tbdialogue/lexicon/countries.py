@@ -63,6 +63,11 @@ def _key(name: str) -> str:
     return re.sub(rf"^(?:{articles()})\s*", "", name, flags=re.IGNORECASE).strip()
 
 
+_FIRST_WORD = re.compile(r"\w+")
+_WORD_START = re.compile(r"(?<![\w-])\w")
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
 class Countries:
     """``entries``: countries.json (names in English, French and Spanish, with aliases and former
     English names); ``extra``: ISO code → more names, from the language profiles' ``[states]``."""
@@ -83,12 +88,13 @@ class Countries:
                     names.setdefault(k.lower(), e["code"])
         self._names = names
         self._cache: dict[str, list[Found]] = {}
-        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        # Optional article before the name, so that "la Guinée" is printed whole.
-        self._rx = re.compile(
-            rf"(?<![\w-])(?P<art>(?:{articles()})\s*)?(?P<name>{alternation})(?![\w-])",
-            re.IGNORECASE,
-        )
+        # Names by their first word, longest first: finding them is a dictionary look-up at each
+        # word of a text, not one regular expression of 600 alternatives (30 ms to compile).
+        self._by_first: dict[str, list[str]] = {}
+        for n in sorted(names, key=len, reverse=True):
+            first = _FIRST_WORD.match(n)
+            self._by_first.setdefault(first.group(0) if first else "", []).append(n)
+        self._articles = sorted({a.lower() for a in articles().split("|") if a}, key=len, reverse=True)
 
     def find_all(self, text: str) -> list[Found]:
         cached = self._cache.get(text)
@@ -100,14 +106,49 @@ class Countries:
         return out
 
     def _find_all(self, text: str) -> list[Found]:
+        """Every State named in ``text``, left to right, not overlapping: at each word, an optional
+        article ("la", "the"), then the longest name that starts there and ends at a word's end."""
         out = []
         dropped = _dropped_articles()
-        for m in self._rx.finditer(text.replace("’", "'")):
-            code = self._names[m.group("name").lower()]
-            art = m.group("art") or ""
-            printed = text[m.start() : m.end()] if art.strip().lower() not in dropped else m.group("name")
-            out.append(Found(self.by_code[code], printed.strip(), m.start(), m.end()))
+        t = text.replace("’", "'")
+        low = t.lower()
+        if len(low) != len(t):  # a letter whose lower case is longer: compare letter by letter
+            low = "".join(c.lower()[:1] for c in t)
+        pos = 0
+        for m in _WORD_START.finditer(low):
+            start = m.start()
+            if start < pos:
+                continue
+            hit = self._name_at(low, start)
+            if hit is None:
+                continue
+            name_start, name, art = hit
+            end = name_start + len(name)
+            printed = t[name_start:end] if art in dropped else text[start:end]
+            out.append(Found(self.by_code[self._names[name]], printed.strip(), start, end))
+            pos = end
         return out
+
+    def _name_at(self, low: str, start: int) -> tuple[int, str, str] | None:
+        """(where the name starts, the name, the article before it or "") for a name at ``start``."""
+        for art in self._articles:
+            if low.startswith(art, start):
+                q = start + len(art)
+                while q < len(low) and low[q].isspace():
+                    q += 1
+                name = self._name_here(low, q)
+                if name:
+                    return q, name, art
+        name = self._name_here(low, start)
+        return (start, name, "") if name else None
+
+    def _name_here(self, low: str, q: int) -> str | None:
+        first = _FIRST_WORD.match(low, q)
+        for name in self._by_first.get(first.group(0) if first else "", ()):
+            end = q + len(name)
+            if low.startswith(name, q) and not _WORD_CHAR.match(low, end):
+                return name
+        return None
 
     def find(self, text: str) -> Found | None:
         found = self.find_all(text)
