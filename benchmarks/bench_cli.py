@@ -6,7 +6,8 @@ Each command runs in a fresh process (as a user types it), `--runs` times, alter
 other commands so that a change in the machine's load touches them alike; prints the median, min
 and max wall time and the peak resident memory, with the machine's load average. `--compare`
 runs the same commands with another checkout's `src` first on PYTHONPATH (the same interpreter
-and libraries), to compare two versions in one run.
+and libraries), to compare two versions in one run. Modules are compiled first and cached, as after
+a user's first run (PYTHONDONTWRITEBYTECODE is removed for the runs).
 """
 
 from __future__ import annotations
@@ -32,7 +33,10 @@ COMMANDS = {
 
 
 def run_once(args: list[str], src: Path) -> tuple[float, float]:
-    env = {**os.environ, "PYTHONPATH": str(src)}
+    # As on a user's machine: compiled modules cached (a session may set PYTHONDONTWRITEBYTECODE,
+    # which makes every run compile the package again).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = str(src)
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "tbdialogue", *args], env=env, capture_output=True)
@@ -50,6 +54,10 @@ def main() -> None:
     versions = {"this checkout": ROOT / "src"}
     if args.compare:
         versions[f"{args.compare}"] = args.compare.resolve()
+    for src in versions.values():  # compile every module once, as a first run does
+        subprocess.run(
+            [sys.executable, "-m", "compileall", "-q", str(src / "tbdialogue")], check=True, capture_output=True
+        )
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"load average at start: {os.getloadavg()[0]:.2f}")
     times: dict[tuple[str, str], list[float]] = {}
@@ -63,10 +71,7 @@ def main() -> None:
     print(f"load average at end: {os.getloadavg()[0]:.2f}")
     print(f"{'version':<28} {'command':<32} {'median':>8} {'min':>7} {'max':>7}")
     for (version, name), ts in times.items():
-        print(
-            f"{version[:28]:<28} {name:<32} {statistics.median(ts):7.3f}s "
-            f"{min(ts):6.3f}s {max(ts):6.3f}s"
-        )
+        print(f"{version[:28]:<28} {name:<32} {statistics.median(ts):7.3f}s {min(ts):6.3f}s {max(ts):6.3f}s")
     print(f"(peak RSS of the children, largest seen: {max(rss.values()):.0f} MB; {args.runs} runs each)")
 
 

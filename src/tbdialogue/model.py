@@ -107,6 +107,15 @@ class Note(_Model):
     page: int | None = None
 
 
+class Quote(_Model):
+    """A sentence of an answering paragraph, quoted as the evidence of a link."""
+
+    paragraph: str = Field(description="Citable id of the paragraph, e.g. CMW/C/SR.537/p36")
+    start: int = Field(description="Offset of the sentence's first character in the paragraph's text")
+    end: int = Field(description="Offset just past its last character")
+    text: str = Field(description="The sentence, as printed (text == paragraph text[start:end])")
+
+
 class Question(_Model):
     """An atomic request for information by a committee member (added by analysis)."""
 
@@ -130,6 +139,18 @@ class Question(_Model):
     answers_before: list[str] = Field(
         default_factory=list,
         description="Citable ids of delegation paragraphs BEFORE the question that match it well (flagged, not answers)",
+    )
+    confidence: Literal["high", "low"] | None = Field(
+        None,
+        description='How far the status and its answer can be trusted: "low" is shown as "check" (a link on one '
+        "informative word or on generic words only; an unanswered question with a close paragraph)",
+    )
+    confidence_reason: str | None = Field(None, description="Why the confidence is what it is, in words")
+    quotes: list[Quote] = Field(
+        default_factory=list, description="The answering sentence(s): the best-matching sentence of each answer"
+    )
+    same_as: str | None = Field(
+        None, description="Citable id of an earlier question asking the same thing (a duplicate, another asker)"
     )
 
 

@@ -125,7 +125,7 @@ def completeness_warnings(d: Dialogue) -> list[DialogueWarning]:
         out.append(
             DialogueWarning(
                 "previous_meeting_missing",
-                f"{d.names[0]}: {why}, and the previous meeting{meeting} was not supplied: "
+                f"{_label(d, 0)}: {why}, and the previous meeting{meeting} was not supplied: "
                 f"the delegation's paragraphs {span} answer questions that cannot be shown, and questions "
                 "asked there are missing from this analysis",
             )
@@ -155,12 +155,17 @@ def completeness_warnings(d: Dialogue) -> list[DialogueWarning]:
             out.append(
                 DialogueWarning(
                     "ends_with_questions",
-                    f"{d.names[-1]}: the last {len(block_qs)} question(s) (paragraphs "
+                    f"{_label(d, len(d.records) - 1)}: the last {len(block_qs)} question(s) (paragraphs "
                     f"{_span([last.paragraphs[i - 1] for i in qparas])}) come after the delegation's last answers and "
                     f"{reply}: they may have been answered in writing or at a meeting not supplied",
                 )
             )
     return out
+
+
+def _label(d: Dialogue, i: int) -> str:
+    """A record as a reader names it: its symbol; the name it was given (a path) only without one."""
+    return d.records[i].symbol or d.names[i]
 
 
 def _last_block_start(record: Record, question_paras: list[int]) -> int:

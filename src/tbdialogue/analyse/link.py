@@ -27,15 +27,22 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from importlib import resources
 
+from ..lexicon.cues import cue_profile
 from ..lexicon.sentences import split_sentences
-from ..model import Question, Record
+from ..model import Question, Quote, Record
 from .bm25 import BM25
 from .dialogue import Dialogue, Slot
 from .embed import Embedder
 from .questions import Extracted, extract_questions
-from .terms import Features, document_frequencies, features, surface_by_stem
+from .terms import Features, content_terms, document_frequencies, features, surface_by_stem
 
 FEATURES = ("bm25", "embedding", "overlap", "order")
+#: A word found in more than this share of a dialogue's paragraphs says what the dialogue is about,
+#: not what one paragraph answers: it does not count as informative evidence of an answer.
+RARE_SHARE = 0.15
+#: Informative words (or rare names and numbers) a link must share with its question to be trusted
+#: without a score: with one, the link is shown as "check".
+MIN_INFORMATIVE = 2
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,8 @@ class LinkParams:
     ratio: float = 0.7  # a second answer paragraph must score at least ratio × the best
     mutual: float = 0.0  # penalty for a paragraph that matches another question better
     max_links: int = 3
+    #: A link on fewer than two informative words is trusted ("high") only from this score up.
+    t_high: float = math.inf
 
     def score(self, c: Candidate) -> float:
         return (
@@ -74,6 +83,10 @@ class Candidate:
     order: float = 0.0
     terms: list[str] = field(default_factory=list)  # shared content words, as printed in the answer
     keys: list[str] = field(default_factory=list)  # shared numbers and names
+    #: The shared words (and rare names or numbers) that say what this paragraph is about: rare in
+    #: the dialogue and not the Committees' boilerplate. Two of them make a link trusted.
+    informative: list[str] = field(default_factory=list)
+    generic: list[str] = field(default_factory=list)  # shared words that are not informative
 
 
 @dataclass
@@ -110,7 +123,10 @@ def score_dialogue(d: Dialogue, embedder: Embedder | None) -> list[Scored]:
     feats: list[Features] = [features(s.paragraph.text, lang[s.record]) for s in slots]
     bm25 = BM25([f.terms for f in feats])
     key_df = document_frequencies(f.keys for f in feats)
+    term_df = document_frequencies(f.terms for f in feats)
     n_docs = max(1, len(slots))
+    rare = RARE_SHARE * n_docs
+    generic = {ri: generic_stems(rec.language) for ri, rec in enumerate(d.records)}
     max_idf = _idf(1, n_docs)
     slot_of = {(s.record, s.paragraph.index): s for s in slots}
     state = [s for s in slots if s.side == "state"]
@@ -186,6 +202,16 @@ def score_dialogue(d: Dialogue, embedder: Embedder | None) -> list[Scored]:
                         # State's own name, found everywhere, scores next to nothing.
                         c.overlap = min(1.0, sum(_idf(key_df.get(x, 0), n_docs) for x in common) / max_idf)
                     c.keys = sorted(x[1:] for x in common)
+                    for t in shared:
+                        word = surface.get(t, t)
+                        rare_word = term_df.get(t, 0) <= rare and t not in generic[ri]
+                        (c.informative if rare_word else c.generic).append(word)
+                    for x in sorted(common):  # a rare name or number is evidence too, unless its words counted
+                        words = x[1:].split()
+                        if x.startswith("@") and set(content_terms(x[1:], rec.language)) <= generic[ri]:
+                            continue  # "Convention", "State": a capitalised generic word is no name
+                        if key_df.get(x, 0) <= rare and not any(w in words for w in c.informative):
+                            c.informative.append(x[1:])
                     c.embedding = max(0.0, emb_sim.get((qi + qidx, s.position), 0.0) - background)
                     if s.position in reply_pos:
                         ra = reply_pos[s.position] / (len(reply) - 1) if len(reply) > 1 else 0.5
@@ -200,12 +226,57 @@ def _idf(df: int, n: int) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
+@cache
+def generic_stems(language: str) -> frozenset[str]:
+    """The profile's boilerplate words as the matching compares them (thesaurus heads, stemmed)."""
+    return frozenset(content_terms(" ".join(cue_profile(language).generic), language))
+
+
 @dataclass
 class Decision:
     status: str
     links: list[Candidate]
     best: float
     before: list[Candidate]
+    confidence: str = "high"  # high | low ("check")
+    reason: str = ""
+
+
+def link_confidence(c: Candidate, score: float, params: LinkParams) -> tuple[str, str]:
+    """Is a link trusted? On two informative words, or from the calibrated score ``t_high`` up;
+    otherwise it is shown as "check", with the reason."""
+    informative = list(dict.fromkeys(c.informative))
+    if len(informative) >= MIN_INFORMATIVE:
+        return "high", f"shares {len(informative)} informative words ({', '.join(informative[:4])})"
+    if score >= params.t_high:
+        return "high", f"score {score:.3f} at or above the trusted score {params.t_high:g}"
+    if informative:
+        return "low", f"rests on one informative word ({informative[0]})" + (
+            f" and generic ones ({', '.join(c.generic[:3])})" if c.generic else ""
+        )
+    if c.generic:
+        return "low", f"rests on generic words only ({', '.join(c.generic[:3])})"
+    return "low", "shares no word with the question (order or meaning only)"
+
+
+def with_confidence(dec: Decision, sc: Scored, params: LinkParams, scores: dict[int, float]) -> Decision:
+    """The decision with its confidence: a link's as above; for "unanswered", low when a later
+    delegation paragraph shares two informative words with the question (to check)."""
+    if dec.links:
+        top = dec.links[0]
+        dec.confidence, dec.reason = link_confidence(top, scores[top.slot.position], params)
+        return dec
+    near = [c for c in sc.candidates if len(set(c.informative)) >= MIN_INFORMATIVE]
+    if near:
+        c = max(near, key=lambda c: scores[c.slot.position])
+        words = ", ".join(list(dict.fromkeys(c.informative))[:4])
+        dec.confidence, dec.reason = (
+            "low",
+            f"{c.slot.paragraph.id} shares informative words ({words}) but scored too low",
+        )
+    else:
+        dec.confidence, dec.reason = "high", "no later delegation paragraph shares two informative words with it"
+    return dec
 
 
 def adjusted_scores(scored: Sequence[Scored], params: LinkParams) -> list[dict[int, float]]:
@@ -235,7 +306,10 @@ def decide(sc: Scored, params: LinkParams, scores: dict[int, float] | None = Non
 
 
 def decide_all(scored: Sequence[Scored], params: LinkParams) -> list[Decision]:
-    return [decide(sc, params, adj) for sc, adj in zip(scored, adjusted_scores(scored, params), strict=True)]
+    return [
+        with_confidence(decide(sc, params, adj), sc, params, adj)
+        for sc, adj in zip(scored, adjusted_scores(scored, params), strict=True)
+    ]
 
 
 def _evidence(sc: Scored, dec: Decision, params: LinkParams, mode: str) -> dict:
@@ -273,7 +347,17 @@ def to_questions(d: Dialogue, scored: list[Scored], params: LinkParams, mode: st
     counters = [0] * len(d.records)
     decisions = decide_all(scored, params)
     flag_at = _before_threshold(scored, decisions, params)
-    for sc, dec in zip(scored, decisions, strict=True):
+    duplicates = same_questions(d, scored)
+    for j, i in duplicates.items():  # one answer serves both: the better-founded decision for both
+        a, b = decisions[i], decisions[j]
+        better, other = (a, j) if (a.confidence == "high", a.best) >= (b.confidence == "high", b.best) else (b, i)
+        twin = i if other == j else j
+        decisions[other] = Decision(
+            better.status, list(better.links), better.best, [], better.confidence,
+            f"asks what question {twin + 1} asks; {better.reason}",
+        )  # fmt: skip
+    ids: list[str] = []
+    for n, (sc, dec) in enumerate(zip(scored, decisions, strict=True)):
         rec = d.records[sc.record]
         after_best = max((params.score(c) for c in sc.candidates), default=0.0)
         dec.before = sorted(
@@ -285,9 +369,10 @@ def to_questions(d: Dialogue, scored: list[Scored], params: LinkParams, mode: st
         para = rec.paragraphs[q.paragraph - 1]
         turn = rec.turns[q.turn] if q.turn is not None else None
         base = rec.symbol or "record"
+        ids.append(f"{base}/q{counters[sc.record]}")
         out[sc.record].append(
             Question(
-                id=f"{base}/q{counters[sc.record]}",
+                id=ids[-1],
                 paragraph=q.paragraph,
                 asked_by=q.turn,
                 text=q.text,
@@ -302,9 +387,69 @@ def to_questions(d: Dialogue, scored: list[Scored], params: LinkParams, mode: st
                 end=q.end,
                 topic=q.topic,
                 answers_before=[c.slot.paragraph.id for c in dec.before],
+                confidence=dec.confidence,  # type: ignore[arg-type]
+                confidence_reason=dec.reason,
+                quotes=[quote(d, sc, c) for c in dec.links],
+                same_as=ids[duplicates[n]] if n in duplicates else None,
             )
         )
     return out
+
+
+#: Two questions of different askers ask the same thing when most of the informative words of the
+#: shorter are in the longer (overlap coefficient), and at least two: the brief lists them once.
+SAME_QUESTION = 0.6
+
+
+def same_questions(d: Dialogue, scored: Sequence[Scored]) -> dict[int, int]:
+    """Question index → index of an earlier question of another asker that asks the same thing.
+
+    Compared on informative words only (rare in the dialogue, not boilerplate), hyphenated words
+    also by their parts ("trade union-related rights" meets "trade unions")."""
+    df: dict[str, int] = {}
+    paragraphs = [p for rec in d.records for p in rec.paragraphs]
+    for rec in d.records:
+        for p in rec.paragraphs:
+            for t in set(content_terms(p.text.replace("-", " "), rec.language)):
+                df[t] = df.get(t, 0) + 1
+    rare = RARE_SHARE * max(1, len(paragraphs))
+    words: list[set[str]] = []
+    for sc in scored:
+        lang = d.records[sc.record].language
+        terms = set(content_terms(sc.question.text.replace("-", " "), lang)) - generic_stems(lang)
+        words.append({t for t in terms if df.get(t, 0) <= rare})
+    out: dict[int, int] = {}
+    for j, b in enumerate(words):
+        for i in range(j):
+            a = words[i]
+            same_asker = (scored[i].record, scored[i].question.turn) == (scored[j].record, scored[j].question.turn)
+            shared = len(a & b)
+            if same_asker or i in out or shared < 2:
+                continue
+            if shared / min(len(a), len(b)) >= SAME_QUESTION:
+                out[j] = i
+                break
+    return out
+
+
+def quote(d: Dialogue, sc: Scored, c: Candidate) -> Quote:
+    """The sentence of an answering paragraph that shares the most informative words with the
+    question (then any of its words), quoted as the link's evidence."""
+    lang = d.records[c.slot.record].language
+    wanted = set(content_terms(sc.question.text, lang))
+    informative = {w.lower() for w in c.informative}
+    text = c.slot.paragraph.text
+    best, best_key = None, (-1, -1)
+    for sent in split_sentences(text, lang):
+        terms = set(content_terms(sent.text, lang))
+        shared = terms & wanted
+        words = {w.lower() for w in sent.text.split()}
+        key = (sum(1 for w in informative if w in words or w in sent.text.lower()), len(shared))
+        if key > best_key:
+            best, best_key = sent, key
+    if best is None:
+        return Quote(paragraph=c.slot.paragraph.id, start=0, end=len(text), text=text)
+    return Quote(paragraph=c.slot.paragraph.id, start=best.start, end=best.end, text=best.text)
 
 
 def params_dict(params: LinkParams) -> dict:

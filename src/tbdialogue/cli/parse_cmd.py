@@ -83,10 +83,7 @@ def parse_command(
                 typer.echo(f"== {name}")
             typer.echo(serialize("record", "text", record, width=width()), nl=False)
             if analyze:
-                counts: dict[str, int] = {}
-                for q in record.questions or []:
-                    counts[q.status] = counts.get(q.status, 0) + 1
-                typer.echo(f"\nquestions: {summary_line(counts)}")
+                typer.echo(f"\nquestions: {summary_line(record.questions or [])}")
     if many:
         total = len(found) + problems
         typer.echo(f"{total} files: {total - failed} parsed, {failed} failed", err=True)

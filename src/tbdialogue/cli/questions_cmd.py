@@ -30,6 +30,7 @@ class QFormat(StrEnum):
 
 class Status(StrEnum):
     answered = "answered"
+    check = "check"
     partial = "partial"
     unanswered = "unanswered"
 
@@ -46,7 +47,9 @@ def questions_command(
         "input. None: the questions stored in the corpus (--db).",
         show_default=False,
     ),
-    status: list[Status] = typer.Option([], "--status", "-s", help="Show only this status (repeatable)."),
+    status: list[Status] = typer.Option(
+        [], "--status", "-s", help="Show only this status, or 'check': the links the tool does not trust (repeatable)."
+    ),
     format: QFormat = typer.Option(QFormat.table, "--format", "-f", help="table, json, csv, or md (a brief)."),
     encoding: str | None = typer.Option(
         None, "--encoding", metavar="ENCODING", help="Text encoding when not UTF-8 (e.g. cp1252)."
@@ -126,15 +129,21 @@ def _table(analyses, wanted, rows) -> None:
         typer.echo("─" * min(width(), 100))
         for r in rows([a], wanted):
             qid = r["id"].rsplit("/", 1)[-1]
+            shown = "CHECK" if r["shown_as"] == "check" else r["shown_as"]
             typer.echo(
-                wrap(
-                    f"{qid:<5} {r['status']:<11} asked in {r['asked_in']} by {r['asked_by']}", indent="      ", first=""
-                )
+                wrap(f"{qid:<5} {shown:<11} asked in {r['asked_in']} by {r['asked_by']}", indent="      ", first="")
             )
             typer.echo(wrap(r["question"], indent="      "))
+            if r["same_as"]:
+                typer.echo(
+                    wrap(f"asks what {r['same_as']} asks (another member): one answer serves both", indent="      ")
+                )
             if r["answered_in"]:
-                evidence = f" (score {r['score']}" + (f"; {r['matched_terms']}" if r["matched_terms"] else "") + ")"
-                typer.echo(wrap(f"answered in {r['answered_in']}{evidence}", indent="      "))
+                typer.echo(
+                    wrap(f"{r['status']} in {r['answered_in']}: “{r['quote']}”", indent="        ", first="      ")
+                )
+                if r["shown_as"] == "check":
+                    typer.echo(wrap(f"check it: the link {r['why']}", indent="      "))
             elif r["nearest_unlinked"]:
                 typer.echo(wrap(f"no answer found; closest, not linked: {r['nearest_unlinked']}", indent="      "))
             else:

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from ..analyse import load_embedder
@@ -169,6 +170,11 @@ class Scores:
     un_tp: int = 0
     un_pred: int = 0
     un_gold: int = 0
+    trusted: int = 0  # shown answered or partial with high confidence
+    trusted_right: int = 0  # ... and answered or partial in the gold
+    check: int = 0  # shown "check" (linked, low confidence)
+    check_silent: int = 0  # ... and unanswered in the gold
+    silences_caught: int = 0  # gold unanswered, shown unanswered or "check": not lost
 
     def add(self, o: Scores) -> None:
         for k in self.__dataclass_fields__:
@@ -189,6 +195,16 @@ class Scores:
     @property
     def unanswered(self) -> tuple[float, float, float]:
         return _prf(self.un_tp, self.un_pred, self.un_gold)
+
+    @property
+    def trusted_precision(self) -> float | None:
+        """Of the answers shown with high confidence, the share that were answers."""
+        return self.trusted_right / self.trusted if self.trusted else None
+
+    @property
+    def silence_recall(self) -> float | None:
+        """Of the unanswered questions, the share shown unanswered or "check" (none lost)."""
+        return self.silences_caught / self.un_gold if self.un_gold else None
 
     def to_dict(self) -> dict:
         qp, qr, qf = self.questions
@@ -214,6 +230,17 @@ class Scores:
             },
             "status_accuracy": r3(self.status_accuracy),
             "status": {"correct": self.status_ok, "total": self.status_n},
+            "trusted_answers": {
+                "precision": None if self.trusted_precision is None else r3(self.trusted_precision),
+                "correct": self.trusted_right,
+                "shown": self.trusted,
+            },
+            "check": {"shown": self.check, "of_which_unanswered": self.check_silent},
+            "silences": {
+                "recall": None if self.silence_recall is None else r3(self.silence_recall),
+                "caught": self.silences_caught,
+                "gold": self.un_gold,
+            },
             "unanswered": {
                 "precision": r3(up),
                 "recall": r3(ur),
@@ -231,6 +258,7 @@ class Prediction:
     text: str
     status: str
     links: frozenset[str]
+    confidence: str = "high"
 
 
 def score_predictions(preds: Sequence[Prediction], gold: Sequence[GoldQuestion]) -> Scores:
@@ -247,6 +275,14 @@ def score_predictions(preds: Sequence[Prediction], gold: Sequence[GoldQuestion])
         if p.status == "unanswered":
             s.un_pred += 1
             s.un_tp += g.status == "unanswered"
+        elif p.confidence == "high":
+            s.trusted += 1
+            s.trusted_right += g.status != "unanswered"
+        else:
+            s.check += 1
+            s.check_silent += g.status == "unanswered"
+        if g.status == "unanswered" and (p.status == "unanswered" or p.confidence != "high"):
+            s.silences_caught += 1
     return s
 
 
@@ -263,7 +299,13 @@ def predict(d: Dialogue, scored: Sequence[Scored], method: Method) -> list[Predi
     out = []
     for sc, dec in zip(scored, method(scored), strict=True):
         out.append(
-            Prediction(_para_id(d, sc), sc.question.text, dec.status, frozenset(c.slot.paragraph.id for c in dec.links))
+            Prediction(
+                _para_id(d, sc),
+                sc.question.text,
+                dec.status,
+                frozenset(c.slot.paragraph.id for c in dec.links),
+                dec.confidence,
+            )
         )
     return out
 
@@ -393,7 +435,7 @@ def calibrate(items: Sequence[Labelled], use: Sequence[str] = FULL, l_gold_extra
         )
         if acc > best_acc:
             best_acc, best_t = acc, t
-    return LinkParams(
+    chosen = LinkParams(
         best.w_bm25,
         best.w_embedding,
         best.w_overlap,
@@ -403,6 +445,44 @@ def calibrate(items: Sequence[Labelled], use: Sequence[str] = FULL, l_gold_extra
         best.ratio,
         best.mutual,
     )
+    return replace(chosen, t_high=calibrate_trust(items, chosen))
+
+
+#: The trusted answers must be right this often: of the questions shown "answered" (or "partial")
+#: with high confidence, at most one in ten may be a silence.
+MIN_TRUSTED_PRECISION = 0.9
+
+
+def calibrate_trust(items: Sequence[Labelled], params: LinkParams) -> float:
+    """The score from which a link on fewer than two informative words is trusted.
+
+    Objective, in this order: (1) no silence trusted on weak evidence — the score is above every
+    weak link of an unanswered question — and the precision of all trusted answers (a question shown
+    "answered" or "partial" with high confidence must have been answered: gold answered or partial)
+    at least MIN_TRUSTED_PRECISION; (2) then as many trusted answers as possible; (3) then the higher
+    score. Links on two informative words are trusted whatever their score; when they alone miss the
+    precision, nothing more is trusted."""
+    by_dialogue: dict[int, list[Labelled]] = {}
+    for it in items:
+        by_dialogue.setdefault(id(it.dialogue), []).append(it)
+    rows: list[tuple[bool, float, bool]] = []  # (trusted on its words, top score, really answered)
+    for group in by_dialogue.values():
+        scored = [it.scored for it in group]
+        for it, dec in zip(group, decide_all(scored, replace(params, t_high=math.inf)), strict=True):
+            if dec.links:
+                rows.append((dec.confidence == "high", dec.best, it.gold.status != "unanswered"))
+    weak_scores = sorted({s for strong, s, _ in rows if not strong})
+    best_key, best_t = None, math.inf
+    for t in [math.inf, *weak_scores]:
+        trusted = [ok for strong, s, ok in rows if strong or s >= t]
+        right = sum(trusted)
+        precision = right / len(trusted) if trusted else 1.0
+        silent = any(not ok for strong, s, ok in rows if not strong and s >= t)
+        feasible = precision >= MIN_TRUSTED_PRECISION and not silent
+        key = (feasible, right if feasible else -len(trusted), t)
+        if best_key is None or key > best_key:
+            best_key, best_t = key, t
+    return best_t if best_t == math.inf else math.floor(best_t * 1e4) / 1e4  # never above the score it admits
 
 
 def _adjusted(F, pid, n_slots: int, w, mu: float):
@@ -502,6 +582,7 @@ def cross_validate(runs: Sequence[GoldRun], use: Sequence[str]) -> Scores:
                     sc.question.text,
                     dec.status,
                     frozenset(c.slot.paragraph.id for c in dec.links),
+                    dec.confidence,
                 )
             )
         total.add(score_predictions(preds, r.gold.questions))
@@ -590,6 +671,17 @@ class EvalReport:
             lp, lr, lf = s.links
             up, ur, _ = s.unanswered
             lines.append(f"{name:36} {lp:7.3f} {lr:7.3f} {lf:8.3f} {s.status_accuracy:7.3f} {up:8.3f} {ur:8.3f}")
+        lines.append("")
+        lines.append(
+            "trust: 'trusted P' = of the questions shown answered or partial with high confidence, the share "
+            "answered in the gold; 'check' = shown with low confidence; 'silences R' = of the gold's unanswered "
+            "questions, the share shown unanswered or 'check' (not lost)"
+        )
+        lines.append(f"{'method':36} {'trusted':>8} {'trusted P':>10} {'check':>6} {'silences R':>11}")
+        for name, s in self.methods.items():
+            tp = "—" if s.trusted_precision is None else f"{s.trusted_precision:.3f}"
+            sr = "—" if s.silence_recall is None else f"{s.silence_recall:.3f}"
+            lines.append(f"{name:36} {s.trusted:8d} {tp:>10} {s.check:6d} {sr:>11}")
         lines.append("")
         for g, exp, found in self.warnings:
             ok = "ok" if set(exp) <= set(found) else "MISSING " + ", ".join(sorted(set(exp) - set(found)))

@@ -1,9 +1,11 @@
 """The question analysis of dialogues as rows (for a table), CSV, JSON and a Markdown brief.
 
 The brief is meant to be pasted into an NGO's follow-up report: the unanswered questions first,
-then the partly answered ones with where the delegation touched on them, then the answered ones,
-each with who asked and citable paragraph ids; the caveats (incomplete dialogue, automatic
-method, development-set accuracy) are stated, not hidden.
+then those to check (a link the tool does not trust), then the partly answered and the answered
+ones, each with who asked, the answering sentence quoted and its citation as people cite ("CMW/C/
+SR.537, para. 36", linked to the UN document); a question two members asked is listed once, with
+both askers; the caveats (incomplete dialogue, automatic method, development-set accuracy) are
+stated, not hidden.
 """
 
 from __future__ import annotations
@@ -11,34 +13,63 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..model import QUESTION_STATUSES as STATUSES
 from ..model import Question, Record
 from . import Serializer, register
 
 if TYPE_CHECKING:
     from ..analyse import DialogueAnalysis
 
-
-def summary_line(counts: Counter[str]) -> str:
-    """'36 questions: 12 answered, 7 partial, 17 unanswered'."""
-    n = sum(counts.values())
-    parts = ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUSES)
-    return f"{n} question{'s' if n != 1 else ''}: {parts}"
-
-
+#: What a reader sees of a question: its status, or "check" when the tool does not trust a link.
+BUCKETS = ("answered", "check", "partial", "unanswered")
+_BUCKET_WORDS = {"answered": "answered", "check": "to check", "partial": "partial", "unanswered": "unanswered"}
 _HEADINGS = {
-    "unanswered": "Questions not answered in the records supplied",
-    "partial": "Questions answered in part",
-    "answered": "Questions answered",
+    "unanswered": "Not answered in the records supplied",
+    "check": "To check: a possible answer the tool does not trust",
+    "partial": "Answered in part",
+    "answered": "Answered",
 }
-_ORDER = ("unanswered", "partial", "answered")
+_ORDER = ("unanswered", "check", "partial", "answered")
+_PARA_ID = re.compile(r"^(?P<symbol>.+)/p(?P<n>\d+)$")
+
+
+def bucket(q: Question) -> str:
+    """answered | check | partial | unanswered: a link with low confidence is "check"."""
+    if q.status != "unanswered" and q.confidence == "low":
+        return "check"
+    return q.status
+
+
+def summary_line(questions: Iterable[Question]) -> str:
+    """'36 questions: 14 answered, 9 to check, 1 partial, 12 unanswered (1 of them to check)'."""
+    qs = list(questions)
+    counts = Counter(bucket(q) for q in qs)
+    parts = ", ".join(f"{counts.get(b, 0)} {_BUCKET_WORDS[b]}" for b in BUCKETS)
+    doubtful = sum(1 for q in qs if q.status == "unanswered" and q.confidence == "low")
+    tail = f" ({doubtful} of them to check)" if doubtful else ""
+    return f"{len(qs)} question{'s' if len(qs) != 1 else ''}: {parts}{tail}"
+
+
+def cite(paragraph_id: str) -> str:
+    """How people cite a paragraph: CMW/C/SR.537/p36 → "CMW/C/SR.537, para. 36"."""
+    m = _PARA_ID.match(paragraph_id)
+    return f"{m.group('symbol')}, para. {m.group('n')}" if m else paragraph_id
+
+
+def document_url(paragraph_id: str) -> str | None:
+    """The UN document system's address of the record a citable id belongs to."""
+    m = _PARA_ID.match(paragraph_id) or re.match(r"^(?P<symbol>[A-Z].+?)/[pqti]\d+$", paragraph_id)
+    symbol = m.group("symbol") if m else None
+    return f"https://undocs.org/{symbol}" if symbol and not symbol.startswith(("~", "record")) else None
 
 
 def filtered(a: DialogueAnalysis, statuses: set[str] | None) -> list[tuple[Record, Question]]:
-    return [(r, q) for r, q in a.questions if not statuses or q.status in statuses]
+    """The questions whose status or bucket ("check") is among ``statuses`` (all without)."""
+    return [(r, q) for r, q in a.questions if not statuses or q.status in statuses or bucket(q) in statuses]
 
 
 def asker(q: Question) -> str:
@@ -76,6 +107,11 @@ def nearest(q: Question) -> str:
     return ""
 
 
+def quoted(q: Question) -> str:
+    """The answering sentence(s), each with its citation: 'A law … had been adopted' (CMW/C/SR.537, para. 42)."""
+    return " ".join(f"“{x.text}” ({cite(x.paragraph)})" for x in q.quotes)
+
+
 def rows(analyses: list[DialogueAnalysis], statuses: set[str] | None = None) -> list[dict[str, str]]:
     out = []
     for a in analyses:
@@ -88,9 +124,15 @@ def rows(analyses: list[DialogueAnalysis], statuses: set[str] | None = None) -> 
                     "question": q.text,
                     "topic": q.topic or "",
                     "status": q.status,
+                    "confidence": q.confidence or "",
+                    "shown_as": bucket(q),
+                    "why": q.confidence_reason or "",
                     "answered_in": "; ".join(where(q, rec)),
+                    "citation": "; ".join(cite(p) for p in where(q, rec)),
+                    "quote": " … ".join(x.text for x in q.quotes),
                     "score": f"{q.evidence.get('best_score', 0):.3f}",
                     "matched_terms": matched_terms(q),
+                    "same_as": q.same_as or "",
                     "answers_before": "; ".join(q.answers_before),
                     "nearest_unlinked": nearest(q),
                 }
@@ -98,13 +140,17 @@ def rows(analyses: list[DialogueAnalysis], statuses: set[str] | None = None) -> 
     return out
 
 
+_CSV_FIELDS = [
+    "id", "asked_in", "asked_by", "question", "topic", "status", "confidence", "shown_as", "why", "answered_in",
+    "citation", "quote", "score", "matched_terms", "same_as", "answers_before", "nearest_unlinked",
+]  # fmt: skip
+
+
 def to_csv(analyses: list[DialogueAnalysis], statuses: set[str] | None = None) -> str:
     buf = io.StringIO()
-    data = rows(analyses, statuses)
-    fields = list(data[0]) if data else ["id", "asked_in", "asked_by", "question", "topic", "status", "answered_in"]
-    w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
+    w = csv.DictWriter(buf, fieldnames=_CSV_FIELDS, lineterminator="\n")
     w.writeheader()
-    w.writerows(data)
+    w.writerows(rows(analyses, statuses))
     return buf.getvalue()
 
 
@@ -112,12 +158,13 @@ def to_json(analyses: list[DialogueAnalysis], statuses: set[str] | None = None) 
     out = []
     for a in analyses:
         qs = filtered(a, statuses)
+        everything = [q for _, q in a.questions]
         out.append(
             {
                 "dialogue": a.dialogue.title,
                 "records": [r.symbol for r in a.dialogue.records],
-                "summary": summary_line(a.counts()),
-                "counts": {s: a.counts().get(s, 0) for s in STATUSES},
+                "summary": summary_line(everything),
+                "counts": dict(Counter(bucket(q) for q in everything)),
                 "method": a.method,
                 "warnings": [{"code": w.code, "message": w.message} for w in a.warnings],
                 "notes": a.notes,
@@ -127,8 +174,13 @@ def to_json(analyses: list[DialogueAnalysis], statuses: set[str] | None = None) 
     return json.dumps(out if len(out) != 1 else out[0], indent=2, ensure_ascii=False) + "\n"
 
 
-def _md_escape(text: str) -> str:
+def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _md_cite(paragraph_id: str) -> str:
+    url = document_url(paragraph_id)
+    return f"[{cite(paragraph_id)}]({url})" if url else cite(paragraph_id)
 
 
 def _records_line(a: DialogueAnalysis) -> str:
@@ -143,11 +195,32 @@ def _records_line(a: DialogueAnalysis) -> str:
     return "; ".join(parts)
 
 
+LEGEND = (
+    "How to read this brief. **Answered**: a delegation paragraph after the question addresses it, "
+    "and the tool trusts the link (the paragraph shares at least two informative words with the "
+    "question, or scores high). **To check**: a possible answer rests on one informative word or on "
+    'generic words only ("law", "measures"): read the quoted sentence before counting it as an '
+    "answer. **Answered in part**: the paragraph addresses the topic but not all that was asked. "
+    "**Not answered**: no delegation paragraph in the records supplied addresses it; the closest one "
+    "is named so that it can be checked. Quotes are the answering paragraph's best-matching sentence; "
+    "citations link to the UN document."
+)
+
+
+def _askers(qs: list[Question], twins: dict[str, list[Question]]) -> str:
+    return "; ".join(dict.fromkeys(asker(x) for q in qs for x in [q, *twins.get(q.id, [])]))
+
+
 def to_markdown(analyses: list[DialogueAnalysis], statuses: set[str] | None = None) -> str:
-    """The brief: one section per dialogue, unanswered questions first."""
+    """The brief: one section per dialogue, unanswered questions first, then those to check."""
     out: list[str] = []
     for a in analyses:
         rec0 = a.dialogue.records[0]
+        everything = [q for _, q in a.questions]
+        twins: dict[str, list[Question]] = {}
+        for q in everything:
+            if q.same_as:
+                twins.setdefault(q.same_as, []).append(q)
         sub = next((s.title for item in rec0.agenda for s in item.items), None)
         out.append(f"# {rec0.body or 'Committee'} dialogue with {rec0.state_party or 'the State party'}")
         out.append("")
@@ -155,46 +228,58 @@ def to_markdown(analyses: list[DialogueAnalysis], statuses: set[str] | None = No
             out.append(f"*{sub}* — session {rec0.session}." if rec0.session else f"*{sub}*.")
         out.append(f"Records analysed: {_records_line(a)}.")
         out.append("")
-        out.append(f"**{summary_line(a.counts())}.**")
+        out.append(f"**{summary_line(everything)}.**")
         out.append("")
         if a.warnings:
             out.append("> **The records supplied do not show the whole dialogue.**")
             for w in a.warnings:
-                out.append(f"> - {_md_escape(w.message)}.")
+                out.append(f"> - {_md(w.message)}.")
             out.append(">")
-            out.append('> "Unanswered" means that no answer was found in the records supplied.')
+            out.append('> "Not answered" means that no answer was found in the records supplied.')
             out.append("")
-        for status in _ORDER:
-            if statuses and status not in statuses:
+        out.append(f"*{LEGEND}*")
+        out.append("")
+        for b in _ORDER:
+            if statuses and b not in statuses:
                 continue
-            qs = [(r, q) for r, q in a.questions if q.status == status]
+            qs = [q for q in everything if bucket(q) == b and not q.same_as]
             if not qs:
                 continue
-            out.append(f"## {_HEADINGS[status]} ({len(qs)})")
+            out.append(f"## {_HEADINGS[b]} ({len(qs)})")
             out.append("")
-            if status == "unanswered":
-                out.append(
-                    "No delegation paragraph after these questions scored as an answer. The last column "
-                    "names the closest one that shares words with the question, to check before "
-                    "reporting the question as unanswered."
-                )
-                out.append("")
-                out.append("| Asked by | Question | Asked in | Closest paragraph (not linked) |")
+            if b == "unanswered":
+                out.append("| Asked by | Question | Asked in | Closest paragraph, not linked (check it) |")
                 out.append("|---|---|---|---|")
-                for _, q in qs:
-                    note = f" (compare {', '.join(q.answers_before)}, earlier)" if q.answers_before else ""
+                for q in qs:
+                    note = (
+                        f" (compare {', '.join(cite(x) for x in q.answers_before)}, earlier)"
+                        if q.answers_before
+                        else ""
+                    )
+                    near = nearest(q)
+                    near_md = (_md_cite(near.split(" ", 1)[0]) + " " + near.split(" ", 1)[1]) if near else "—"
+                    if q.confidence == "low":
+                        near_md = f"**check:** {near_md}"
                     out.append(
-                        f"| {_md_escape(asker(q))} | {_md_escape(q.text)} | {q.paragraph_id}{note} | "
-                        f"{_md_escape(nearest(q)) or '—'} |"
+                        f"| {_md(_askers([q], twins))} | {_md(q.text)} | {_md_cite(q.paragraph_id or '')}{note} | "
+                        f"{_md(near_md)} |"
                     )
             else:
-                out.append("| Asked by | Question | Asked in | Answered in | Matching terms |")
-                out.append("|---|---|---|---|---|")
-                for r, q in qs:
+                why = " | Why to check" if b == "check" else ""
+                out.append(f"| Asked by | Question | Asked in | Answer (quoted) | Cited{why} |")
+                out.append("|---|---|---|---|---|" + ("---|" if b == "check" else ""))
+                for q in qs:
+                    quote = " ".join(f"“{x.text}”" for x in q.quotes) or "—"
+                    cited = ", ".join(_md_cite(x.paragraph) for x in q.quotes)
+                    reason = f" | {_md(q.confidence_reason or '')}" if b == "check" else ""
                     out.append(
-                        f"| {_md_escape(asker(q))} | {_md_escape(q.text)} | {q.paragraph_id} | "
-                        f"{', '.join(where(q, r))} | {_md_escape(matched_terms(q))} |"
+                        f"| {_md(_askers([q], twins))} | {_md(q.text)} | {_md_cite(q.paragraph_id or '')} | "
+                        f"{_md(quote)} | {cited}{reason} |"
                     )
+            out.append("")
+        merged = sum(len(v) for v in twins.values())
+        if merged:
+            out.append(f"*{merged} question(s) asked again by another member are listed once, with both askers.*")
             out.append("")
         out.append(
             "*Produced automatically by tbdialogue from the summary records (a précis, not a verbatim "
@@ -208,11 +293,9 @@ def to_markdown(analyses: list[DialogueAnalysis], statuses: set[str] | None = No
     return "\n".join(out).rstrip() + "\n"
 
 
-def counts_of(analyses: list[DialogueAnalysis], statuses: set[str] | None = None) -> Counter[str]:
-    c: Counter[str] = Counter()
-    for a in analyses:
-        c.update(q.status for _, q in filtered(a, statuses))
-    return c
+def counts_of(analyses: list[DialogueAnalysis], statuses: set[str] | None = None) -> list[Question]:
+    """The questions shown (for the summary line)."""
+    return [q for a in analyses for _, q in filtered(a, statuses)]
 
 
 register(Serializer("questions", "csv", to_csv, "text/csv", ".csv", "one row per question"))

@@ -35,6 +35,7 @@ class CueProfile:
     topic_drop: frozenset[str]
     stemmer: str
     stopwords: frozenset[str]
+    generic: frozenset[str]  # institutional and legal boilerplate: weak evidence of an answer
     previous_meeting: re.Pattern[str]
     clause_break: re.Pattern[str]
     label_end: re.Pattern[str]
@@ -63,6 +64,7 @@ def _load(code: str) -> CueProfile:
         topic_drop=frozenset(topic.get("drop", [])),
         stemmer=language(code).stemmer,
         stopwords=frozenset(content.get("stopwords", [])),
+        generic=frozenset(w.lower() for w in content.get("generic", [])),
         previous_meeting=_rx(raw.get("dialogue", {}).get("previous_meeting", NEVER)),
         clause_break=_rx(q.get("clause_break", NEVER)),
         label_end=_rx(q.get("label_end", NEVER)),
