@@ -28,12 +28,13 @@ def test_every_question_has_a_confidence_and_a_reason(analysis):
         assert q.confidence in ("high", "low") and q.confidence_reason
 
 
-def test_a_link_on_generic_words_only_is_to_check(analysis):
-    """"incitement to hatred under the Criminal Code and the Mass Media Act" → ¶38 shares only "act"
-    and "code": the kind of link that made a silence look answered."""
+def test_a_weak_link_is_to_check(analysis):
+    """"incitement to hatred under the Criminal Code and the Mass Media Act" is unanswered in the gold;
+    the paragraph linked shares at most one informative word with it ("criminal", "code"): the kind of
+    link that made a silence look answered is shown as "check"."""
     q = next(q for _, q in analysis.questions if "incitement" in q.text)
-    assert q.status == "answered" and bucket(q) == "check"
-    assert "generic words only" in q.confidence_reason
+    assert q.status != "unanswered" and bucket(q) == "check"
+    assert q.confidence_reason.startswith("rests on")
 
 
 def test_a_link_on_two_informative_words_is_trusted(analysis):

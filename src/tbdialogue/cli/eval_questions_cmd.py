@@ -26,6 +26,9 @@ def eval_questions_command(
     format: EvalFormat = typer.Option(EvalFormat.text, "--format", "-f", help="text, or json."),
     cv: bool = typer.Option(False, "--cv", help="Also cross-validate: leave one asker's turn out (slower)."),
     no_embeddings: bool = typer.Option(False, "--no-embeddings", help="Evaluate the linker without embeddings."),
+    no_thesaurus: bool = typer.Option(
+        False, "--no-thesaurus", help="Evaluate with the language profiles' thesaurus switched off (what it brings)."
+    ),
     write_calibration: Path | None = typer.Option(
         None, "--write-calibration", help="Recalibrate on these gold files and write the calibration TOML here."
     ),
@@ -46,7 +49,9 @@ def eval_questions_command(
     for g in gold:
         if not g.is_file():
             fail(f"no such gold file: {g}")
-    report = evaluate_gold(gold, use_embeddings=not no_embeddings, cross_validation=cv)
+    if no_thesaurus and write_calibration is not None:
+        fail("--no-thesaurus measures the linker without its thesaurus; calibrate with it (drop --no-thesaurus)")
+    report = evaluate_gold(gold, use_embeddings=not no_embeddings, cross_validation=cv, thesaurus=not no_thesaurus)
     if write_calibration is not None:
         write_calibration.write_text(report.calibration_toml, "utf-8")
         typer.echo(f"calibration written to {write_calibration}", err=True)

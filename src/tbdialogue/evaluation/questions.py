@@ -30,8 +30,9 @@ from pathlib import Path
 from ..analyse import load_embedder
 from ..analyse.dialogue import Dialogue, group_dialogues
 from ..analyse.embed import Embedder
-from ..analyse.link import Decision, LinkParams, Scored, calibrated_params, decide_all, score_dialogue
+from ..analyse.link import Decision, LinkParams, Scored, calibrated_params, decide_all, generic_stems, score_dialogue
 from ..errors import TbdError, UnreadableInput
+from ..lexicon.cues import thesaurus_switched_off
 from ..model import Record
 from ..pipeline import parse_file
 
@@ -637,11 +638,13 @@ class EvalReport:
     embedder: str | None
     warnings: list[tuple[str, list[str], list[str]]]  # gold file, expected codes, found codes
     calibration_toml: str
+    thesaurus: bool = True
 
     def to_dict(self) -> dict:
         return {
             "gold": [str(g) for g in self.gold],
             "development_set": True,
+            "thesaurus": self.thesaurus,
             "embedder": self.embedder,
             "methods": {k: v.to_dict() for k, v in self.methods.items()},
             "shipped_params": {k: asdict(v) for k, v in self.params.items()},
@@ -655,7 +658,7 @@ class EvalReport:
         lines = [
             f"gold: {', '.join(str(g) for g in self.gold)} ({len(self.runs)} dialogue(s), "
             f"{sum(len(r.dialogue.records) for r in self.runs)} record(s), {nq} questions, {nl} answer links)",
-            f"embeddings: {self.embedder or 'none'}",
+            f"embeddings: {self.embedder or 'none'}" + ("" if self.thesaurus else "; thesaurus switched off"),
             "",
         ]
         full = next(iter(self.methods.values()))
@@ -698,8 +701,20 @@ class EvalReport:
         return "\n".join(lines)
 
 
-def evaluate_gold(paths: Sequence[Path], *, use_embeddings: bool = True, cross_validation: bool = False) -> EvalReport:
-    """Score the shipped linker and both baselines on gold files (the ``tbdialogue eval`` command)."""
+def evaluate_gold(
+    paths: Sequence[Path], *, use_embeddings: bool = True, cross_validation: bool = False, thesaurus: bool = True
+) -> EvalReport:
+    """Score the shipped linker and both baselines on gold files (the ``tbdialogue eval`` command);
+    ``thesaurus=False`` measures them with the profiles' thesaurus switched off."""
+    if not thesaurus:
+        with thesaurus_switched_off():
+            generic_stems.cache_clear()
+            try:
+                report = evaluate_gold(paths, use_embeddings=use_embeddings, cross_validation=cross_validation)
+            finally:
+                generic_stems.cache_clear()
+        report.thesaurus = False
+        return report
     golds = [load_gold(Path(p)) for p in paths]
     embedder, _ = load_embedder(use_embeddings)
     runs = [prepare(g, embedder, parse_file) for g in golds]  # checks each gold file against its records

@@ -11,6 +11,8 @@ cues still has its direct questions, "…?").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,6 +20,8 @@ from .languages import codes, language, raw_profile, union
 from .profile import NEVER
 
 _FLAGS = re.IGNORECASE | re.UNICODE
+#: Whether profiles are loaded with their thesaurus (switched off only to measure what it brings).
+_THESAURUS = [True]
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ def _load(code: str) -> CueProfile:
         previous_meeting=_rx(raw.get("dialogue", {}).get("previous_meeting", NEVER)),
         clause_break=_rx(q.get("clause_break", NEVER)),
         label_end=_rx(q.get("label_end", NEVER)),
-        thesaurus=_thesaurus(raw.get("thesaurus", {}).get("groups", [])),
+        thesaurus=_thesaurus(raw.get("thesaurus", {}).get("groups", [])) if _THESAURUS[0] else {},
     )
 
 
@@ -78,6 +82,18 @@ def _thesaurus(groups: list[list[str]]) -> dict[str, str]:
         for word in group:
             out.setdefault(word.lower(), group[0].lower())
     return out
+
+
+@contextmanager
+def thesaurus_switched_off() -> Iterator[None]:
+    """Analysis profiles without their thesaurus, for as long as the block runs (to measure it)."""
+    _THESAURUS[0] = False
+    cue_profile.cache_clear()
+    try:
+        yield
+    finally:
+        _THESAURUS[0] = True
+        cue_profile.cache_clear()
 
 
 @dataclass(frozen=True)
