@@ -27,7 +27,8 @@ SAMPLE = ROOT / "samples" / "CMW-C-SR.537.md"
 COMMANDS = {
     "parse (outline)": ["parse", str(SAMPLE)],
     "parse --format json": ["parse", str(SAMPLE), "--format", "json"],
-    "questions (embedding weight 0)": ["questions", str(SAMPLE)],
+    "questions --no-embeddings": ["questions", str(SAMPLE), "--no-embeddings"],
+    "questions (as shipped)": ["questions", str(SAMPLE)],
     "--help": ["--help"],
 }
 
