@@ -99,8 +99,16 @@ def test_questions_from_the_corpus(db_url):
     corpus.add([record])
     corpus.close()
     out = _ok("questions", "--db", db_url, "--state", "Kyrgyzstan", "--status", "unanswered", "--format", "json")
-    got = [q["id"] for q in json.loads(out)]
+    dialogue = json.loads(out)
+    got = [q["id"] for q in dialogue["questions"]]
     assert got == [q.id for q in record.questions if q.status == "unanswered"] and got
+    # The same analysis as from files: the dialogue's completeness warnings, the closest paragraph.
+    assert {w["code"] for w in dialogue["warnings"]} == {"previous_meeting_missing", "ends_with_questions"}
     table = _ok("questions", "--db", db_url, "--state", "KGZ", "--status", "unanswered")
-    assert f"{len(got)} questions: {len(got)} unanswered" in table
+    assert f"{len(got)} questions: 0 answered, 0 to check, 0 partial, {len(got)} unanswered" in table
+    md = _ok("questions", "--db", db_url, "--format", "md")
+    assert md.startswith("# CMW dialogue with Kyrgyzstan") and "## Not answered in the records supplied" in md
+    rows = _ok("questions", "--db", db_url, "--format", "csv").splitlines()
+    from_files = _ok("questions", str(SAMPLE), "--format", "csv").splitlines()
+    assert rows[0] == from_files[0]  # the same columns
     assert json.loads(_ok("questions", "--db", db_url, "--state", "Belgium", "--format", "json")) == []

@@ -29,7 +29,7 @@ def test_every_question_has_a_confidence_and_a_reason(analysis):
 
 
 def test_a_weak_link_is_to_check(analysis):
-    """"incitement to hatred under the Criminal Code and the Mass Media Act" is unanswered in the gold;
+    """ "incitement to hatred under the Criminal Code and the Mass Media Act" is unanswered in the gold;
     the paragraph linked shares at most one informative word with it ("criminal", "code"): the kind of
     link that made a silence look answered is shown as "check"."""
     q = next(q for _, q in analysis.questions if "incitement" in q.text)

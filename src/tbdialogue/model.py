@@ -153,6 +153,12 @@ class Question(_Model):
         None, description="Citable id of an earlier question asking the same thing (a duplicate, another asker)"
     )
 
+    def shown_as(self) -> str:
+        """answered | check | partial | unanswered: a link with low confidence is shown as "check"."""
+        if self.status != "unanswered" and self.confidence == "low":
+            return "check"
+        return self.status
+
 
 class Source(_Model):
     path: str | None = None

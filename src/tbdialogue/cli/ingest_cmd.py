@@ -146,7 +146,11 @@ def _summary(report, corpus, errors_path: Path, format: OutFormat) -> None:
     )
     if report.analysis is not None:
         a = report.analysis
-        found = ", ".join(f"{n} {s}" for s, n in sorted(a.questions.items())) or "none"
+        order = ("answered", "check", "partial", "unanswered")
+        found = (
+            ", ".join(f"{a.questions[k]} {'to check' if k == 'check' else k}" for k in order if a.questions.get(k))
+            or "none"
+        )
         typer.echo(
             f"analysed {a.records} records ({a.dialogues} dialogues, each as a whole) in {a.seconds:.1f} s: "
             f"questions {found}"

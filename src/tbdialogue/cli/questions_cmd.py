@@ -78,32 +78,28 @@ def questions_command(
     and in the next. "Unanswered" means no answer was found in the records supplied; warnings say
     when the dialogue is visibly incomplete.
     """
+    from ..export import serialize
+    from ..export.brief import counts_of, rows, summary_line
+
+    failed: list = []
+    problems = 0
     if not files:  # the corpus: questions stored by `tbdialogue ingest --analyze`
-        from .questions_db import corpus_questions
+        from .questions_db import corpus_analyses
 
         if embeddings is not None or language or encoding:
             fail("--embeddings, --language and --encoding apply to files; the corpus keeps its analysis")
-        return corpus_questions(
-            db,
-            statuses=[s.value for s in status],
-            state=state,
-            body=body,
-            year=year,
-            session=session,
-            format=format.value,
-        )
-    if state or body or year or session is not None or db:
-        fail("--db, --state, --body, --year and --session select questions in the corpus: give them without files")
-    from ..export import serialize
-    from ..export.brief import counts_of, rows, summary_line
-    from ..pipeline import analyse_files
+        analyses = corpus_analyses(db, state=state, body=body, year=year, session=session)
+    else:
+        if state or body or year or session is not None or db:
+            fail("--db, --state, --body, --year and --session select questions in the corpus: give them without files")
+        from ..pipeline import analyse_files
 
-    found, problems = gather(files, recursive)
-    analyses, failed = analyse_files(found, encoding=encoding, language=language, use_embeddings=embeddings)
-    for path, reason in failed:
-        typer.echo(f"error: {path}: {reason}", err=True)
-    if not analyses:
-        raise typer.Exit(EXIT_BAD_INPUT)
+        found, problems = gather(files, recursive)
+        analyses, failed = analyse_files(found, encoding=encoding, language=language, use_embeddings=embeddings)
+        for path, reason in failed:
+            typer.echo(f"error: {path}: {reason}", err=True)
+        if not analyses:
+            raise typer.Exit(EXIT_BAD_INPUT)
     wanted = {s.value for s in status} or None
     for a in analyses:
         for w in a.warnings:

@@ -1,47 +1,35 @@
-"""``tbdialogue questions`` without files: the questions stored in the corpus database (``--db``)."""
+"""``tbdialogue questions`` without files: the questions stored in the corpus database (``--db``),
+given the same way as from files — each dialogue with its completeness warnings, the closest
+paragraph of unanswered questions, the same table, CSV, JSON and brief."""
 
 from __future__ import annotations
 
 import typer
 
-from ..export import serialize
-from .common import fail
+from .common import EXIT_BAD_INPUT
 
 
-def corpus_questions(
-    db: str | None,
-    *,
-    statuses: list[str],
-    state: str | None,
-    body: str | None,
-    year: str | None,
-    session: int | None,
-    format: str,
-) -> None:
-    """List the questions of analysed records in the corpus, filtered, in meeting order."""
+def corpus_analyses(
+    db: str | None, *, state: str | None, body: str | None, year: str | None, session: int | None
+) -> list:
+    """The analyses stored in the corpus, one per dialogue (its records' questions as stored)."""
+    from ..analyse import DialogueAnalysis
+    from ..analyse.dialogue import group_dialogues
+    from ..analyse.link import calibrated_params
     from ..store import Corpus
 
-    if format == "md":
-        fail("--format md needs the records' files; with the corpus use table, json or csv")
     corpus = Corpus(db, create=False)
     try:
-        rows = []
-        for status in statuses or [None]:
-            rows += corpus.questions(state=state, status=status, body=body, year=year, session=session)
+        groups = corpus.analysed_dialogues(state=state, body=body, year=year, session=session)
         analysed = corpus.stats()["analysed"]
     finally:
         corpus.close()
-    rows.sort(key=lambda q: (q.date or "", q.symbol or "", int(q.id.rsplit("q", 1)[-1]) if q.id[-1:].isdigit() else 0))
-    if format in ("json", "csv"):
-        typer.echo(serialize("stored-questions", format, rows), nl=False)
-        return
-    for q in rows:
-        answers = ", ".join(q.answers) or "—"
-        typer.echo(f"{q.id}  {q.date or '?'}  {q.state_party or '—'}  [{q.status}]  {q.asker or ''}")
-        typer.echo(f"    {q.text}")
-        typer.echo(f"    asked in {q.paragraph}; answered in {answers}")
-    counts = {s: sum(1 for q in rows if q.status == s) for s in ("answered", "partial", "unanswered")}
-    shown = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
-    typer.echo(f"{len(rows)} questions{': ' + shown if shown else ''} ({analysed} analysed records in the corpus)")
     if not analysed:
-        typer.echo("no record in the corpus was analysed: ingest with --analyze to find questions", err=True)
+        typer.echo("error: no record in the corpus was analysed: ingest with --analyze to find questions", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT)
+    out = []
+    for records in groups:
+        for d in group_dialogues(records, [r.symbol or "record" for r in records]):
+            pairs = [(r, q) for r in d.records for q in r.questions or []]
+            out.append(DialogueAnalysis(d, pairs, "stored", calibrated_params("full"), []))
+    return out

@@ -39,9 +39,7 @@ _PARA_ID = re.compile(r"^(?P<symbol>.+)/p(?P<n>\d+)$")
 
 def bucket(q: Question) -> str:
     """answered | check | partial | unanswered: a link with low confidence is "check"."""
-    if q.status != "unanswered" and q.confidence == "low":
-        return "check"
-    return q.status
+    return q.shown_as()
 
 
 def summary_line(questions: Iterable[Question]) -> str:

@@ -98,7 +98,7 @@ def analyse_stored(
             for vid, qs in zip(group, per_record, strict=True):
                 replace_questions(conn, vid, qs)
                 for q in qs:
-                    counts[q.status] = counts.get(q.status, 0) + 1
+                    counts[q.shown_as()] = counts.get(q.shown_as(), 0) + 1
         report.records += len(group)
         report.notes = sorted(set(report.notes) | set(notes))
 

@@ -488,6 +488,25 @@ class Corpus:
                 )
         return out
 
+    def analysed_dialogues(
+        self,
+        *,
+        state: str | None = None,
+        body: str | None = None,
+        session: int | None = None,
+        year: str | int | None = None,
+    ) -> list[list[Record]]:
+        """The current, analysed records of each dialogue, with their questions as stored (a record
+        outside any dialogue on its own; the records of one language together), in meeting order."""
+        v = record_versions.c
+        stmt = select(v.id, v.dialogue_id, v.language).where(v.is_current, v.analysed)
+        stmt = _scoped(stmt, (v.state_party_code, v.body, v.session, v.year), state, body, session, year)
+        groups: dict[tuple, list[int]] = {}
+        with self.engine.connect() as conn:
+            for vid, did, lang in conn.execute(stmt.order_by(v.date, v.meeting, v.id)):
+                groups.setdefault((did, lang) if did is not None else ("alone", vid), []).append(vid)
+            return [[load_record(conn, vid) for vid in ids] for ids in groups.values()]
+
     def questions(
         self,
         *,
