@@ -116,6 +116,17 @@ class Quote(_Model):
     text: str = Field(description="The sentence, as printed (text == paragraph text[start:end])")
 
 
+class Review(_Model):
+    """A reviewer's decision on a question (stored beside the automatic result, never over it)."""
+
+    reviewer: str
+    reviewed_at: str = Field(description="ISO 8601, UTC")
+    decision: Literal["confirm", "reject", "change"]
+    status: QuestionStatus = Field(description="The status the reviewer gives")
+    answers: list[str] = Field(default_factory=list, description="Citable ids of the answering paragraphs given")
+    note: str | None = None
+
+
 class Question(_Model):
     """An atomic request for information by a committee member (added by analysis)."""
 
@@ -153,8 +164,15 @@ class Question(_Model):
         None, description="Citable id of an earlier question asking the same thing (a duplicate, another asker)"
     )
 
+    review: Review | None = Field(
+        None, description="The latest reviewer's decision, when reviewed (the fields above stay the automatic result)"
+    )
+
     def shown_as(self) -> str:
-        """answered | check | partial | unanswered: a link with low confidence is shown as "check"."""
+        """answered | check | partial | unanswered: a reviewed question shows the reviewer's status; a
+        link with low confidence is shown as "check"."""
+        if self.review is not None:
+            return self.review.status
         if self.status != "unanswered" and self.confidence == "low":
             return "check"
         return self.status

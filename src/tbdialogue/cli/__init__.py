@@ -31,6 +31,9 @@ COMMANDS: dict[str, Entry] = {
     "search": Entry("search_cmd", "Search the paragraphs of the corpus, best first, with citable ids."),
     "stats": Entry("stats_cmd", "What the corpus holds: records per body, year and language; questions by status."),
     "history": Entry("history_cmd", "Every version of a record and the paragraphs each one changed."),
+    "review": Entry(
+        "review_cmd", "Review the questions found: a sheet to fill in, the decisions stored beside the results."
+    ),
     "schema": Entry("schema_cmd", "Print the JSON Schema of the record (tbdialogue.record/1)."),
     "eval-parse": Entry("eval_cmd", "The parser's accuracy per field and per speaker turn against expected values."),
     "eval": Entry("eval_questions_cmd", "Question and answer-link accuracy against annotated gold files."),

@@ -21,7 +21,13 @@ app = command_app()
 @app.command("eval")
 def eval_questions_command(
     gold: list[Path] = typer.Argument(
-        ..., metavar="GOLD", help="Gold files (tests/gold/*.questions.json).", show_default=False
+        None, metavar="[GOLD]", help="Gold files (tests/gold/*.questions.json).", show_default=False
+    ),
+    from_db: str | None = typer.Option(
+        None,
+        "--from-db",
+        metavar="URL|FILE",
+        help="Also take as gold the reviewed questions of this corpus (tbdialogue review import).",
     ),
     format: EvalFormat = typer.Option(EvalFormat.text, "--format", "-f", help="text, or json."),
     cv: bool = typer.Option(False, "--cv", help="Also cross-validate: leave one asker's turn out (slower)."),
@@ -38,20 +44,39 @@ def eval_questions_command(
 ) -> None:
     """Question and answer-link accuracy against annotated gold files.
 
-    Question precision, recall and F1; answer-link precision, recall and F1; status accuracy; and
-    the precision and recall of "unanswered" — for the shipped linker and two baselines in the same
-    run, order-only and lexical-only (docs/annotation.md gives the matching rules).
+    Question precision, recall and F1; answer-link precision, recall and F1; status accuracy; the
+    precision and recall of "unanswered"; the precision of the answers shown with high confidence,
+    how many are shown "check", and how many silences are kept — for the shipped linker and two
+    baselines in the same run, order-only and lexical-only (docs/annotation.md gives the matching
+    rules). --from-db adds the questions reviewers decided (tbdialogue review) as gold.
     """
     import json
 
     from ..evaluation.questions import evaluate_gold
 
+    gold = gold or []
     for g in gold:
         if not g.is_file():
             fail(f"no such gold file: {g}")
+    if not gold and not from_db:
+        fail("give gold files, or --from-db a corpus with reviewed questions (tbdialogue review import)")
+    reviewed = []
+    if from_db:
+        from ..evaluation.questions import reviewed_gold
+        from .corpus_options import open_corpus
+
+        corpus = open_corpus(from_db)
+        try:
+            reviewed = reviewed_gold(corpus.analysed_dialogues(), from_db)
+        finally:
+            corpus.close()
+        if not reviewed:
+            fail(f"no reviewed question in {from_db}: review them first (tbdialogue review export, then import)")
     if no_thesaurus and write_calibration is not None:
         fail("--no-thesaurus measures the linker without its thesaurus; calibrate with it (drop --no-thesaurus)")
-    report = evaluate_gold(gold, use_embeddings=not no_embeddings, cross_validation=cv, thesaurus=not no_thesaurus)
+    report = evaluate_gold(
+        gold, use_embeddings=not no_embeddings, cross_validation=cv, thesaurus=not no_thesaurus, reviewed=reviewed
+    )
     if write_calibration is not None:
         write_calibration.write_text(report.calibration_toml, "utf-8")
         typer.echo(f"calibration written to {write_calibration}", err=True)

@@ -134,6 +134,9 @@ def _table(analyses, wanted, rows) -> None:
                 typer.echo(
                     wrap(f"asks what {r['same_as']} asks (another member): one answer serves both", indent="      ")
                 )
+            if r["reviewed"]:
+                answers = f" in {r['reviewed_answers']}" if r["reviewed_answers"] else ""
+                typer.echo(wrap(f"reviewed: {r['reviewed']}{answers}; the tool found:", indent="      "))
             if r["answered_in"]:
                 typer.echo(
                     wrap(f"{r['status']} in {r['answered_in']}: “{r['quote']}”", indent="        ", first="      ")

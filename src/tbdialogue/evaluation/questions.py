@@ -79,6 +79,9 @@ class GoldSet:
     records: list[Path]
     questions: list[GoldQuestion]
     expected_warnings: list[str] = field(default_factory=list)
+    #: Only some questions of the records are in the gold (reviewed ones): predictions that match no
+    #: gold question are not scored (question precision is then meaningless and not reported).
+    partial: bool = False
 
 
 def load_gold(path: Path) -> GoldSet:
@@ -539,9 +542,12 @@ def check_gold(gold: GoldSet, records: Sequence[Record]) -> None:
 
 
 def prepare(gold: GoldSet, embedder: Embedder | None, parse: Callable[[Path], Record]) -> GoldRun:
-    records = [parse(p) for p in gold.records]
+    return prepare_records(gold, [parse(p) for p in gold.records], embedder)
+
+
+def prepare_records(gold: GoldSet, records: Sequence[Record], embedder: Embedder | None) -> GoldRun:
     check_gold(gold, records)
-    dialogues = group_dialogues(records, [str(p) for p in gold.records])
+    dialogues = group_dialogues(list(records), [r.symbol or str(i) for i, r in enumerate(records)])
     if len(dialogues) != 1:
         raise UnreadableInput(f"{gold.path}: its records do not form one dialogue (same body, session, State party)")
     d = dialogues[0]
@@ -553,10 +559,38 @@ def prepare(gold: GoldSet, embedder: Embedder | None, parse: Callable[[Path], Re
     return GoldRun(gold, d, scored, labelled, missed)
 
 
+def _score(run: GoldRun, preds: list[Prediction]) -> Scores:
+    """The predictions scored against the run's gold; for a partial gold (reviewed questions only),
+    only the predictions that match a gold question."""
+    if run.gold.partial:
+        matched = match_questions([(p.paragraph, p.text) for p in preds], run.gold.questions)
+        preds = [p for i, p in enumerate(preds) if i in matched]
+    return score_predictions(preds, run.gold.questions)
+
+
+def reviewed_gold(dialogues: Sequence[Sequence[Record]], where: str) -> list[tuple[GoldSet, list[Record]]]:
+    """Gold sets made of the reviewed questions of stored dialogues (the latest review of each):
+    the reviewer's status and answering paragraphs are the gold."""
+    out: list[tuple[GoldSet, list[Record]]] = []
+    for records in dialogues:
+        qs = [
+            GoldQuestion(
+                q.id, q.paragraph_id or "", q.text, q.review.status, frozenset(q.review.answers), None, q.start, q.end
+            )
+            for rec in records
+            for q in rec.questions or []
+            if q.review is not None
+        ]
+        if qs:
+            name = f"{where} ({', '.join(r.symbol or '?' for r in records)}: {len(qs)} reviewed questions)"
+            out.append((GoldSet(Path(name), [], qs, [], partial=True), list(records)))
+    return out
+
+
 def run_method(runs: Sequence[GoldRun], method: Method) -> Scores:
     total = Scores()
     for r in runs:
-        total.add(score_predictions(predict(r.dialogue, r.scored, method), r.gold.questions))
+        total.add(_score(r, predict(r.dialogue, r.scored, method)))
     return total
 
 
@@ -586,7 +620,7 @@ def cross_validate(runs: Sequence[GoldRun], use: Sequence[str]) -> Scores:
                     dec.confidence,
                 )
             )
-        total.add(score_predictions(preds, r.gold.questions))
+        total.add(_score(r, preds))
     return total
 
 
@@ -604,11 +638,16 @@ def calibrate_modes(runs: Sequence[GoldRun]) -> dict[str, LinkParams]:
 
 def calibration_toml(params: dict[str, LinkParams], runs: Sequence[GoldRun], embedder_name: str | None) -> str:
     """The text of ``calibration.toml`` (written by ``tbdialogue eval --write-calibration``)."""
-    gold = [r.gold.path.name for r in runs]
+    gold = [r.gold.path.name for r in runs if not r.gold.partial]
+    if any(r.gold.partial for r in runs):
+        gold.append("reviewed questions of the corpus (--from-db)")
     nq = sum(len(r.gold.questions) for r in runs)
     lines = [
         "# Linker weights and thresholds, calibrated on annotated data by",
-        "#   tbdialogue eval " + " ".join(f"tests/gold/{g}" for g in gold) + " --write-calibration FILE",
+        "#   tbdialogue eval "
+        + " ".join(f"tests/gold/{g}" for g in gold if g.endswith(".json"))
+        + (" --from-db DB" if any(r.gold.partial for r in runs) else "")
+        + " --write-calibration FILE",
         "# Do not edit by hand: re-run the command (a test checks that this file is what it writes).",
         "# Objective: answer-link F1 + F1(unanswered)/2, with a precision of 'unanswered' of at least",
         f"# {MIN_UNANSWERED_PRECISION}; then the answered/partial threshold that maximises status accuracy.",
@@ -666,6 +705,10 @@ class EvalReport:
         lines.append(
             f"questions: precision {qp:.3f}  recall {qr:.3f}  F1 {qf:.3f}  ({full.q_tp} matched, {full.q_pred} predicted, {full.q_gold} gold)"
         )
+        if any(r.gold.partial for r in self.runs):
+            lines.append(
+                "  (reviewed questions are only some of each record's: question precision counts the matched ones only)"
+            )
         lines.append("")
         lines.append(
             f"{'method':36} {'link P':>7} {'link R':>7} {'link F1':>8} {'status':>7} {'unans P':>8} {'unans R':>8}"
@@ -688,21 +731,30 @@ class EvalReport:
         lines.append("")
         for g, exp, found in self.warnings:
             ok = "ok" if set(exp) <= set(found) else "MISSING " + ", ".join(sorted(set(exp) - set(found)))
-            lines.append(f"completeness warnings for {Path(g).name}: expected {exp or '—'}, found {found or '—'}: {ok}")
+            label = Path(g).name if str(g).endswith(".json") else g
+            lines.append(f"completeness warnings for {label}: expected {exp or '—'}, found {found or '—'}: {ok}")
         lines.append("")
         if any(self.params[m] != self.calibrated[m] for m in self.params):
             lines.append(
                 "note: the shipped calibration differs from a recalibration on these gold files (--write-calibration)"
             )
-        lines.append(
-            "These are development-set figures: one record, annotated and tuned on by the developers. "
-            "They are not a general accuracy."
-        )
+        if any(not r.gold.partial for r in self.runs):
+            lines.append(
+                "Gold files: development-set figures where the linker was tuned on them (tests/gold/); "
+                "held-out figures only on gold it was not tuned on. They are not a general accuracy."
+            )
+        if any(r.gold.partial for r in self.runs):
+            lines.append("Reviewed questions: figures on the questions reviewers decided, as decided.")
         return "\n".join(lines)
 
 
 def evaluate_gold(
-    paths: Sequence[Path], *, use_embeddings: bool = True, cross_validation: bool = False, thesaurus: bool = True
+    paths: Sequence[Path],
+    *,
+    use_embeddings: bool = True,
+    cross_validation: bool = False,
+    thesaurus: bool = True,
+    reviewed: Sequence[tuple[GoldSet, list[Record]]] = (),
 ) -> EvalReport:
     """Score the shipped linker and both baselines on gold files (the ``tbdialogue eval`` command);
     ``thesaurus=False`` measures them with the profiles' thesaurus switched off."""
@@ -710,7 +762,9 @@ def evaluate_gold(
         with thesaurus_switched_off():
             generic_stems.cache_clear()
             try:
-                report = evaluate_gold(paths, use_embeddings=use_embeddings, cross_validation=cross_validation)
+                report = evaluate_gold(
+                    paths, use_embeddings=use_embeddings, cross_validation=cross_validation, reviewed=reviewed
+                )
             finally:
                 generic_stems.cache_clear()
         report.thesaurus = False
@@ -718,6 +772,9 @@ def evaluate_gold(
     golds = [load_gold(Path(p)) for p in paths]
     embedder, _ = load_embedder(use_embeddings)
     runs = [prepare(g, embedder, parse_file) for g in golds]  # checks each gold file against its records
+    runs += [prepare_records(g, records, embedder) for g, records in reviewed]
+    if not runs:
+        raise UnreadableInput("no gold to evaluate against: give gold files, or reviewed questions in the corpus")
     numpy()  # a gold file's own errors first, then what is missing to score it
     mode = "full" if embedder is not None else "no_embeddings"
     shipped = {m: calibrated_params(m) for m in MODES}
@@ -733,7 +790,7 @@ def evaluate_gold(
     warnings = [(str(r.gold.path), r.gold.expected_warnings, [w.code for w in r.dialogue.warnings]) for r in runs]
     name = embedder.name if embedder is not None else None
     return EvalReport(
-        [Path(p) for p in paths],
+        [Path(p) for p in paths] + [g.path for g, _ in reviewed],
         runs,
         methods,
         shipped,

@@ -105,6 +105,14 @@ def nearest(q: Question) -> str:
     return ""
 
 
+def reviewed(q: Question) -> str:
+    """ "change by A. Reviewer on 2026-12-05: partial" — or "" when not reviewed."""
+    if q.review is None:
+        return ""
+    r = q.review
+    return f"{r.decision} by {r.reviewer} on {r.reviewed_at[:10]}: {r.status}"
+
+
 def quoted(q: Question) -> str:
     """The answering sentence(s), each with its citation: 'A law … had been adopted' (CMW/C/SR.537, para. 42)."""
     return " ".join(f"“{x.text}” ({cite(x.paragraph)})" for x in q.quotes)
@@ -131,6 +139,8 @@ def rows(analyses: list[DialogueAnalysis], statuses: set[str] | None = None) -> 
                     "score": f"{q.evidence.get('best_score', 0):.3f}",
                     "matched_terms": matched_terms(q),
                     "same_as": q.same_as or "",
+                    "reviewed": reviewed(q),
+                    "reviewed_answers": "; ".join(q.review.answers) if q.review else "",
                     "answers_before": "; ".join(q.answers_before),
                     "nearest_unlinked": nearest(q),
                 }
@@ -140,7 +150,8 @@ def rows(analyses: list[DialogueAnalysis], statuses: set[str] | None = None) -> 
 
 _CSV_FIELDS = [
     "id", "asked_in", "asked_by", "question", "topic", "status", "confidence", "shown_as", "why", "answered_in",
-    "citation", "quote", "score", "matched_terms", "same_as", "answers_before", "nearest_unlinked",
+    "citation", "quote", "score", "matched_terms", "same_as", "reviewed", "reviewed_answers", "answers_before",
+    "nearest_unlinked",
 ]  # fmt: skip
 
 
@@ -256,7 +267,9 @@ def to_markdown(analyses: list[DialogueAnalysis], statuses: set[str] | None = No
                     )
                     near = nearest(q)
                     near_md = (_md_cite(near.split(" ", 1)[0]) + " " + near.split(" ", 1)[1]) if near else "—"
-                    if q.confidence == "low":
+                    if q.review is not None:
+                        near_md = f"*reviewed: {reviewed(q)}*"
+                    elif q.confidence == "low":
                         near_md = f"**check:** {near_md}"
                     out.append(
                         f"| {_md(_askers([q], twins))} | {_md(q.text)} | {_md_cite(q.paragraph_id or '')}{note} | "
@@ -269,6 +282,11 @@ def to_markdown(analyses: list[DialogueAnalysis], statuses: set[str] | None = No
                 for q in qs:
                     quote = " ".join(f"“{x.text}”" for x in q.quotes) or "—"
                     cited = ", ".join(_md_cite(x.paragraph) for x in q.quotes)
+                    if q.review is not None:
+                        if q.review.decision == "change":
+                            quote = "—"
+                            cited = ", ".join(_md_cite(a) for a in q.review.answers)
+                        cited += f" *(reviewed: {_md(reviewed(q))})*"
                     reason = f" | {_md(q.confidence_reason or '')}" if b == "check" else ""
                     out.append(
                         f"| {_md(_askers([q], twins))} | {_md(q.text)} | {_md_cite(q.paragraph_id or '')} | "

@@ -27,6 +27,7 @@ from .identity import normalise_text
 from .ingest import IngestReport, ingest, prepared
 from .load import load_record
 from .query import SIDES, STATUSES, Filters, Node, parse_query, token_value
+from .reviews import ImportReport, import_rows, read_sheet, sheet, with_reviews
 from .schema import (
     answer_links,
     dialogues,
@@ -505,7 +506,20 @@ class Corpus:
         with self.engine.connect() as conn:
             for vid, did, lang in conn.execute(stmt.order_by(v.date, v.meeting, v.id)):
                 groups.setdefault((did, lang) if did is not None else ("alone", vid), []).append(vid)
-            return [[load_record(conn, vid) for vid in ids] for ids in groups.values()]
+            return [[with_reviews(conn, load_record(conn, vid)) for vid in ids] for ids in groups.values()]
+
+    def review_sheet(self, **filters: Any) -> str:
+        """A review sheet (CSV) of the analysed records chosen: one row per question, with what the
+        tool found and empty columns for the reviewer's decision (see ``store.reviews``)."""
+        return sheet(self.analysed_dialogues(**filters))
+
+    def import_reviews(self, text: str, reviewer: str, name: str = "the sheet") -> ImportReport:
+        """Store the decisions of a filled-in review sheet (all or none), beside the automatic results."""
+        if not reviewer.strip():
+            raise StoreError("a review needs the reviewer's name: --reviewer NAME")
+        rows = read_sheet(text, name)
+        with self.engine.connect().execution_options(tbd_write=True) as conn, conn.begin():
+            return import_rows(conn, rows, reviewer.strip(), name)
 
     def questions(
         self,

@@ -33,7 +33,7 @@ from sqlalchemy import (
 )
 
 #: The alembic revision this code reads and writes (checked against the migration scripts by a test).
-SCHEMA_REVISION = "0001"
+SCHEMA_REVISION = "0002"
 
 metadata = MetaData(
     naming_convention={
@@ -227,6 +227,28 @@ answer_links = Table(
     Column("in_record", Boolean, nullable=False, comment="true: in the question's record; false: elsewhere"),
     Index(None, "question_id"),
     Index(None, "paragraph_cid"),
+)
+
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("record_key", String, nullable=False, comment="The record's key (its symbol): reviews outlive versions"),
+    Column("language", String, nullable=False),
+    Column("question_cid", String, nullable=False, comment="Citable id of the question reviewed"),
+    Column("question_text", Text, nullable=False, comment="The question as reviewed, to find it in a later version"),
+    Column("reviewer", String, nullable=False),
+    Column("reviewed_at", String, nullable=False, comment="ISO 8601, UTC"),
+    Column("decision", String, nullable=False, comment="confirm | reject | change"),
+    Column("status", String, nullable=False, comment="The status the reviewer gives: answered | partial | unanswered"),
+    Column("answers", JSON, nullable=False, comment="Citable ids of the answering paragraphs the reviewer gives"),
+    Column(
+        "automatic", JSON, nullable=False, comment="The automatic result when reviewed: status, answers, confidence"
+    ),
+    Column("note", Text),
+    Index(None, "record_key", "language"),
+    Index(None, "question_cid"),
+    comment="Reviewers' decisions on questions; the automatic result is kept beside them, never overwritten",
 )
 
 #: Tables in the order rows must be deleted (children first) or created (reverse).
