@@ -28,6 +28,7 @@ from functools import cache
 from importlib import resources
 
 from ..lexicon.cues import cue_profile
+from ..lexicon.normalize import fold
 from ..lexicon.sentences import split_sentences
 from ..model import Question, Quote, Record
 from .bm25 import BM25
@@ -131,6 +132,7 @@ def score_dialogue(d: Dialogue, embedder: Embedder | None) -> list[Scored]:
     slot_of = {(s.record, s.paragraph.index): s for s in slots}
     state = [s for s in slots if s.side == "state"]
     surfaces = {s.position: surface_by_stem(s.paragraph.text, lang[s.record]) for s in state}
+    signposts = {s.position: signposted_asker(s.paragraph.text, lang[s.record]) for s in state}
 
     per_record = [extract_questions(rec) for rec in d.records]
     # Sentence embeddings of the delegation's paragraphs, and of the questions: one batch.
@@ -212,6 +214,9 @@ def score_dialogue(d: Dialogue, embedder: Embedder | None) -> list[Scored]:
                             continue  # "Convention", "State": a capitalised generic word is no name
                         if key_df.get(x, 0) <= rare and not any(w in words for w in c.informative):
                             c.informative.append(x[1:])
+                    sign = signposts[s.position]
+                    if sign and _names_asker(sign, rec.turns[q.turn].speaker.name if q.turn is not None else None):
+                        c.informative.append(f"reply to {sign}")  # the delegation says whom it answers
                     c.embedding = max(0.0, emb_sim.get((qi + qidx, s.position), 0.0) - background)
                     if s.position in reply_pos:
                         ra = reply_pos[s.position] / (len(reply) - 1) if len(reply) > 1 else 0.5
@@ -224,6 +229,26 @@ def score_dialogue(d: Dialogue, embedder: Embedder | None) -> list[Scored]:
 
 def _idf(df: int, n: int) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+def signposted_asker(text: str, language: str) -> str | None:
+    """The member a delegation paragraph says it answers ("In reply to Ms. Dzumhur, …"), as printed."""
+    head = text[:400]
+    for rx in cue_profile(language).signposts:
+        m = rx.search(head)
+        if m and m.groupdict().get("asker"):
+            return " ".join(m.group("asker").split())
+    return None
+
+
+def _names_asker(signpost: str, asker: str | None) -> bool:
+    """Does a signpost's "Ms. Dzumhur" name the asker "Ms. Dzumhur (Country Rapporteur)"? By the
+    surname, accent- and case-blind."""
+    if not asker:
+        return False
+    words = fold(signpost, lower=True).replace(".", " ").split()[1:]
+    name = fold(asker.split("(")[0], lower=True).replace(".", " ").split()
+    return bool(words) and all(w in name for w in words)
 
 
 @cache

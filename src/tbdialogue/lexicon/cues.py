@@ -42,6 +42,7 @@ class CueProfile:
     generic: frozenset[str]  # institutional and legal boilerplate: weak evidence of an answer
     previous_meeting: re.Pattern[str]
     clause_break: re.Pattern[str]
+    signposts: tuple[re.Pattern[str], ...]  # group "asker": the member a delegation paragraph answers
     label_end: re.Pattern[str]
     thesaurus: dict[str, str]  # word → the first word of its group
 
@@ -71,6 +72,7 @@ def _load(code: str) -> CueProfile:
         generic=frozenset(w.lower() for w in content.get("generic", [])),
         previous_meeting=_rx(raw.get("dialogue", {}).get("previous_meeting", NEVER)),
         clause_break=_rx(q.get("clause_break", NEVER)),
+        signposts=tuple(_rx(p) for p in raw.get("dialogue", {}).get("signposts", [])),
         label_end=_rx(q.get("label_end", NEVER)),
         thesaurus=_thesaurus(raw.get("thesaurus", {}).get("groups", [])) if _THESAURUS[0] else {},
     )
