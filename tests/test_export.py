@@ -16,7 +16,7 @@ from tbdialogue.model import Record
 
 def test_the_built_in_serializers_are_registered():
     assert formats("record") == ["json", "text"]
-    assert formats("questions") == ["csv", "json", "md"]
+    assert formats("questions") == ["csv", "json", "md", "docx", "html"]
     assert formats("hits") == ["csv", "json"]
     assert formats("stored-questions") == ["csv", "json"]
     for kind in ("record", "questions", "hits", "stored-questions"):

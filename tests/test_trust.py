@@ -101,3 +101,41 @@ def test_an_unanswered_question_with_a_close_paragraph_is_to_check():
         assert "shares informative words" in q.confidence_reason
     md = serialize("questions", "md", [analysis])
     assert md.count("**check:**") == len(low)
+
+
+def test_the_brief_as_html_is_self_contained(analysis, tmp_path):
+    from lxml import html as lxml_html
+
+    page = serialize("questions", "html", [analysis])
+    root = lxml_html.fromstring(page)
+    assert not root.xpath("//script") and not root.xpath("//link[@rel='stylesheet']") and not root.xpath("//img")
+    assert root.xpath("//h1")[0].text == "CMW dialogue with Kyrgyzstan"
+    assert [h.text.split(" (")[0] for h in root.xpath("//h2")] == [
+        "Not answered in the records supplied", "To check: a possible answer the tool does not trust",
+        "Answered in part", "Answered",
+    ]  # fmt: skip
+    links = {a.get("href") for a in root.xpath("//a")}
+    assert links == {"https://undocs.org/CMW/C/SR.537"}
+    assert len(root.xpath("//tr[@class='check']")) >= 9 and "@media print" in page
+
+
+def test_the_brief_as_word(tmp_path):
+    import docx
+
+    out = tmp_path / "brief.docx"
+    r = run_cli("questions", str(SAMPLE), "--format", "docx", "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    document = docx.Document(str(out))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "CMW dialogue with Kyrgyzstan" in text and "to check" in text
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert "CMW/C/SR.537, para. 33" in cells and any(
+        c == "Ms. Dzumhur (Country Rapporteur); Mr. Babacar" for c in cells
+    )
+    assert len(document.tables) == 4
+
+
+def test_a_word_document_is_not_written_to_a_terminal(tmp_path):
+    """Without --out and with standard output a file (not a terminal), the bytes go there."""
+    r = run_cli("questions", str(SAMPLE), "--format", "docx")
+    assert r.returncode == 0 and r.stdout[:2] == b"PK"

@@ -26,6 +26,8 @@ class QFormat(StrEnum):
     json = "json"
     csv = "csv"
     md = "md"
+    html = "html"
+    docx = "docx"
 
 
 class Status(StrEnum):
@@ -50,7 +52,12 @@ def questions_command(
     status: list[Status] = typer.Option(
         [], "--status", "-s", help="Show only this status, or 'check': the links the tool does not trust (repeatable)."
     ),
-    format: QFormat = typer.Option(QFormat.table, "--format", "-f", help="table, json, csv, or md (a brief)."),
+    format: QFormat = typer.Option(
+        QFormat.table, "--format", "-f", help="table, json, csv, or the brief: md, html (printable) or docx (Word)."
+    ),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", metavar="FILE", help="Write to this file instead of standard output (docx needs one)."
+    ),
     encoding: str | None = typer.Option(
         None, "--encoding", metavar="ENCODING", help="Text encoding when not UTF-8 (e.g. cp1252)."
     ),
@@ -107,12 +114,30 @@ def questions_command(
         for n in a.notes:
             warn(n)
     if format is not QFormat.table:
-        typer.echo(serialize("questions", format.value, analyses, statuses=wanted), nl=False)
+        _write(serialize("questions", format.value, analyses, statuses=wanted), out)
     else:
         _table(analyses, wanted, rows)
         typer.echo(summary_line(counts_of(analyses, wanted)))
     if failed or problems:
         raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _write(data: str | bytes, out: Path | None) -> None:
+    """The output to a file, or to standard output (a Word document only when it is not a terminal)."""
+    import sys
+
+    if out is not None:
+        if isinstance(data, bytes):
+            out.write_bytes(data)
+        else:
+            out.write_text(data, "utf-8")
+        typer.echo(f"written to {out}", err=True)
+    elif isinstance(data, bytes):
+        if sys.stdout.isatty():
+            fail("--format docx writes a Word document: give --out brief.docx (or redirect to a file)")
+        sys.stdout.buffer.write(data)
+    else:
+        typer.echo(data, nl=False)
 
 
 def _table(analyses, wanted, rows) -> None:

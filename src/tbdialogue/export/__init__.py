@@ -31,7 +31,7 @@ class ExportError(TbdError):
 class Serializer:
     kind: str  # what it serializes: record, questions, hits, stored-questions
     format: str  # json, text, csv, md …
-    render: Callable[..., str]  # render(data, **options) -> str
+    render: Callable[..., str | bytes]  # render(data, **options): text, or bytes (a Word document)
     media_type: str
     extension: str
     description: str
@@ -63,9 +63,9 @@ def formats(kind: str) -> list[str]:
     return [f for (k, f) in _REGISTRY if k == kind]
 
 
-def serialize(kind: str, fmt: str, data: Any, **options: Any) -> str:
+def serialize(kind: str, fmt: str, data: Any, **options: Any) -> str | bytes:
     return serializer(kind, fmt).render(data, **options)
 
 
 # The built-in serializers register themselves.
-from . import brief, hits, record, stored_questions  # noqa: E402,F401
+from . import brief, brief_docx, brief_html, hits, record, stored_questions  # noqa: E402,F401

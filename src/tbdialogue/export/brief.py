@@ -16,6 +16,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Question, Record
@@ -220,9 +221,50 @@ def _askers(qs: list[Question], twins: dict[str, list[Question]]) -> str:
     return "; ".join(dict.fromkeys(asker(x) for q in qs for x in [q, *twins.get(q.id, [])]))
 
 
-def to_markdown(analyses: list[DialogueAnalysis], statuses: set[str] | None = None) -> str:
-    """The brief: one section per dialogue, unanswered questions first, then those to check."""
-    out: list[str] = []
+@dataclass
+class BriefRow:
+    askers: str
+    question: str
+    asked_in: str  # citable paragraph id
+    answer: str = ""  # the quoted answering sentence(s), or "" for an unanswered question
+    cited: list[str] = field(default_factory=list)  # citable ids of the answering paragraphs
+    note: str = ""  # why to check; the closest paragraph; the review
+    note_cites: list[str] = field(default_factory=list)  # citable ids the note names
+    flag: str = ""  # "check" or "reviewed"
+
+
+@dataclass
+class BriefSection:
+    bucket: str
+    heading: str
+    rows: list[BriefRow]
+
+
+@dataclass
+class BriefDialogue:
+    """One dialogue's brief, whatever it is written in (Markdown, HTML, Word)."""
+
+    title: str
+    subtitle: str | None
+    records: str
+    summary: str
+    warnings: list[str]
+    sections: list[BriefSection]
+    merged: int
+    notes: list[str]
+
+
+FOOTER = (
+    "Produced automatically by tbdialogue from the summary records (a précis, not a verbatim record). "
+    "Questions, statuses and links are machine-made: check each cited paragraph before relying on it. "
+    "Measured accuracy so far is on one annotated record only (see the README)."
+)
+
+
+def brief(analyses: list[DialogueAnalysis], statuses: set[str] | None = None) -> list[BriefDialogue]:
+    """The brief's content: per dialogue, the unanswered questions first, then those to check, the
+    partly answered and the answered; a question two members asked is one row with both askers."""
+    out: list[BriefDialogue] = []
     for a in analyses:
         rec0 = a.dialogue.records[0]
         everything = [q for _, q in a.questions]
@@ -231,82 +273,112 @@ def to_markdown(analyses: list[DialogueAnalysis], statuses: set[str] | None = No
             if q.same_as:
                 twins.setdefault(q.same_as, []).append(q)
         sub = next((s.title for item in rec0.agenda for s in item.items), None)
-        out.append(f"# {rec0.body or 'Committee'} dialogue with {rec0.state_party or 'the State party'}")
-        out.append("")
-        if sub:
-            out.append(f"*{sub}* — session {rec0.session}." if rec0.session else f"*{sub}*.")
-        out.append(f"Records analysed: {_records_line(a)}.")
-        out.append("")
-        out.append(f"**{summary_line(everything)}.**")
-        out.append("")
-        if a.warnings:
-            out.append("> **The records supplied do not show the whole dialogue.**")
-            for w in a.warnings:
-                out.append(f"> - {_md(w.message)}.")
-            out.append(">")
-            out.append('> "Not answered" means that no answer was found in the records supplied.')
-            out.append("")
-        out.append(f"*{LEGEND}*")
-        out.append("")
+        sections = []
         for b in _ORDER:
             if statuses and b not in statuses:
                 continue
             qs = [q for q in everything if bucket(q) == b and not q.same_as]
-            if not qs:
-                continue
-            out.append(f"## {_HEADINGS[b]} ({len(qs)})")
-            out.append("")
-            if b == "unanswered":
-                out.append("| Asked by | Question | Asked in | Closest paragraph, not linked (check it) |")
-                out.append("|---|---|---|---|")
-                for q in qs:
-                    note = (
-                        f" (compare {', '.join(cite(x) for x in q.answers_before)}, earlier)"
-                        if q.answers_before
-                        else ""
-                    )
-                    near = nearest(q)
-                    near_md = (_md_cite(near.split(" ", 1)[0]) + " " + near.split(" ", 1)[1]) if near else "—"
-                    if q.review is not None:
-                        near_md = f"*reviewed: {reviewed(q)}*"
-                    elif q.confidence == "low":
-                        near_md = f"**check:** {near_md}"
-                    out.append(
-                        f"| {_md(_askers([q], twins))} | {_md(q.text)} | {_md_cite(q.paragraph_id or '')}{note} | "
-                        f"{_md(near_md)} |"
-                    )
-            else:
-                why = " | Why to check" if b == "check" else ""
-                out.append(f"| Asked by | Question | Asked in | Answer (quoted) | Cited{why} |")
-                out.append("|---|---|---|---|---|" + ("---|" if b == "check" else ""))
-                for q in qs:
-                    quote = " ".join(f"“{x.text}”" for x in q.quotes) or "—"
-                    cited = ", ".join(_md_cite(x.paragraph) for x in q.quotes)
-                    if q.review is not None:
-                        if q.review.decision == "change":
-                            quote = "—"
-                            cited = ", ".join(_md_cite(a) for a in q.review.answers)
-                        cited += f" *(reviewed: {_md(reviewed(q))})*"
-                    reason = f" | {_md(q.confidence_reason or '')}" if b == "check" else ""
-                    out.append(
-                        f"| {_md(_askers([q], twins))} | {_md(q.text)} | {_md_cite(q.paragraph_id or '')} | "
-                        f"{_md(quote)} | {cited}{reason} |"
-                    )
-            out.append("")
-        merged = sum(len(v) for v in twins.values())
-        if merged:
-            out.append(f"*{merged} question(s) asked again by another member are listed once, with both askers.*")
-            out.append("")
+            if qs:
+                sections.append(BriefSection(b, f"{_HEADINGS[b]} ({len(qs)})", [_row(q, b, twins) for q in qs]))
         out.append(
-            "*Produced automatically by tbdialogue from the summary records (a précis, not a verbatim "
-            "record). Questions, statuses and links are machine-made: check each cited paragraph before "
-            "relying on it. Measured accuracy so far is on one annotated record only (see the README).*"
+            BriefDialogue(
+                title=f"{rec0.body or 'Committee'} dialogue with {rec0.state_party or 'the State party'}",
+                subtitle=(f"{sub} — session {rec0.session}" if rec0.session else sub) if sub else None,
+                records=_records_line(a),
+                summary=summary_line(everything),
+                warnings=[w.message for w in a.warnings],
+                sections=sections,
+                merged=sum(len(v) for v in twins.values()),
+                notes=list(a.notes),
+            )
         )
-        if a.notes:
+    return out
+
+
+def _row(q: Question, b: str, twins: dict[str, list[Question]]) -> BriefRow:
+    row = BriefRow(_askers([q], twins), q.text, q.paragraph_id or "")
+    if b == "unanswered":
+        if q.answers_before:
+            row.note = "compare, earlier: " + ", ".join(cite(x) for x in q.answers_before)
+            row.note_cites = list(q.answers_before)
+        near = nearest(q)
+        if near:
+            pid, words = near.split(" ", 1)
+            row.note = (row.note + "; " if row.note else "") + f"closest, not linked: {cite(pid)} {words}"
+            row.note_cites.append(pid)
+        if q.confidence == "low" and q.review is None:
+            row.flag = "check"
+    else:
+        row.answer = " ".join(f"“{x.text}”" for x in q.quotes)
+        row.cited = [x.paragraph for x in q.quotes]
+        if b == "check":
+            row.note, row.flag = f"check: the link {q.confidence_reason or ''}", "check"
+    if q.review is not None:
+        if q.review.decision == "change":
+            row.answer, row.cited = "", list(q.review.answers)
+        row.note, row.flag = f"reviewed: {reviewed(q)}", "reviewed"
+    return row
+
+
+def to_markdown(analyses: list[DialogueAnalysis], statuses: set[str] | None = None) -> str:
+    """The brief in Markdown, to paste into a report."""
+    out: list[str] = []
+    for d in brief(analyses, statuses):
+        out += [f"# {d.title}", ""]
+        if d.subtitle:
+            out.append(f"*{d.subtitle}*.")
+        out += [f"Records analysed: {d.records}.", "", f"**{d.summary}.**", ""]
+        if d.warnings:
+            out.append("> **The records supplied do not show the whole dialogue.**")
+            out += [f"> - {_md(w)}." for w in d.warnings]
+            out += [">", '> "Not answered" means that no answer was found in the records supplied.', ""]
+        out += [f"*{LEGEND}*", ""]
+        for sec in d.sections:
+            out += [f"## {sec.heading}", ""]
+            if sec.bucket == "unanswered":
+                out += [
+                    "| Asked by | Question | Asked in | Closest paragraph, not linked (check it) |",
+                    "|---|---|---|---|",
+                ]
+                for r in sec.rows:
+                    note = _md_note(r) or "—"
+                    out.append(f"| {_md(r.askers)} | {_md(r.question)} | {_md_cite(r.asked_in)} | {note} |")
+            else:
+                why = " | Why to check" if sec.bucket == "check" else ""
+                out += [f"| Asked by | Question | Asked in | Answer (quoted) | Cited{why} |"]
+                out += ["|---|---|---|---|---|" + ("---|" if sec.bucket == "check" else "")]
+                for r in sec.rows:
+                    cited = ", ".join(_md_cite(c) for c in r.cited) or "—"
+                    if r.flag == "reviewed":
+                        cited += f" *({_md(r.note)})*"
+                    reason = (
+                        f" | {_md(r.note)}"
+                        if sec.bucket == "check" and r.flag != "reviewed"
+                        else (" | —" if sec.bucket == "check" else "")
+                    )
+                    out.append(
+                        f"| {_md(r.askers)} | {_md(r.question)} | {_md_cite(r.asked_in)} | {_md(r.answer) or '—'} | "
+                        f"{cited}{reason} |"
+                    )
             out.append("")
-            out.extend(f"*Note: {n}.*" for n in a.notes)
+        if d.merged:
+            out += [f"*{d.merged} question(s) asked again by another member are listed once, with both askers.*", ""]
+        out.append(f"*{FOOTER}*")
+        if d.notes:
+            out.append("")
+            out += [f"*Note: {n}.*" for n in d.notes]
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _md_note(r: BriefRow) -> str:
+    """A row's note in Markdown, its citations linked."""
+    text = _md(r.note)
+    for pid in r.note_cites:
+        text = text.replace(_md(cite(pid)), _md_cite(pid), 1)
+    if r.flag == "reviewed":
+        return f"*{text}*"
+    return f"**check:** {text}" if r.flag == "check" else text
 
 
 def counts_of(analyses: list[DialogueAnalysis], statuses: set[str] | None = None) -> list[Question]:
