@@ -166,3 +166,10 @@ def test_math_threads_follow_the_cores_given():
     assert out.stdout.split() == [b"1", b"1"]
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, env={**env, "OMP_NUM_THREADS": "7"})
     assert out.stdout.split() == [b"1", b"7"]
+
+
+def test_nothing_to_ingest_creates_no_database(tmp_path):
+    db = tmp_path / "new.db"
+    result = run_cli("ingest", str(tmp_path / "missing"), "--db", str(db))
+    _one_line_error(result, "no such file or folder", "no record files to ingest")
+    assert not db.exists()

@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from ..pipeline import collect_files
 from .common import EXIT_BAD_INPUT, command_app, fail
 from .corpus_options import db_option, open_corpus
 
@@ -62,6 +63,11 @@ def ingest_command(
 
     if any(str(p) == "-" for p in paths):
         fail("ingest reads files, not standard input: save the record to a file first")
+    found = collect_files([str(p) for p in paths], recursive=recursive)
+    if not found.files:  # nothing to read: say so, and create no database
+        for path, reason in found.missing:
+            typer.echo(f"error: {path}: {reason}", err=True)
+        fail("no record files to ingest in what was given")
     corpus = open_corpus(db, create=True)
     console = Console(stderr=True)
     report = IngestReport()
