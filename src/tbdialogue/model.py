@@ -77,10 +77,17 @@ class Event(_Model):
     before_paragraph: int | None = Field(description="Index of the next paragraph, or null at the end")
 
 
+_AGENDA_PARAGRAPH = (
+    "1-based index of the first paragraph after this item's heading in the body (where its discussion "
+    "starts), or null when the heading is not printed in the body"
+)
+
+
 class AgendaSubItem(_Model):
     title: str
     continued: bool = False
     documents: list[str] = Field(default_factory=list)
+    paragraph: int | None = Field(None, description=_AGENDA_PARAGRAPH)
 
 
 class AgendaItem(_Model):
@@ -89,6 +96,7 @@ class AgendaItem(_Model):
     number: str | None = Field(None, description='Agenda item number when printed ("agenda item 5")')
     documents: list[str] = Field(default_factory=list)
     items: list[AgendaSubItem] = Field(default_factory=list)
+    paragraph: int | None = Field(None, description=_AGENDA_PARAGRAPH)
 
 
 class Furniture(_Model):

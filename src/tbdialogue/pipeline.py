@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 RECORD_SUFFIXES = (
     ".txt", ".md", ".markdown", ".text", ".pdf", ".docx", ".doc", ".odt", ".rtf", ".html", ".htm", ".xhtml",
 )  # fmt: skip
+#: Records already parsed, one per line (``tbdialogue export --format jsonl``): stored by ingest.
+JSONL_SUFFIX = ".jsonl"
 #: Names that stand for standard input.
 STDIN = "-"
 
@@ -55,6 +57,11 @@ def parse_file(
     max_bytes: int | None = None,
 ) -> Record:
     """Read and parse one file (``-``: standard input)."""
+    if str(path).lower().endswith(JSONL_SUFFIX):
+        raise UnreadableInput(
+            "this is a JSON Lines file of records already parsed, not a summary record: store it with "
+            "`tbdialogue ingest`, or convert it with `tbdialogue export`"
+        )
     return parse_document(read_file(path, encoding=encoding, max_bytes=max_bytes), language=language)
 
 
@@ -143,6 +150,40 @@ def collect_files(
         else:
             out.missing.append((str(p), "no such file or folder"))
     return out
+
+
+def read_jsonl(path: str | os.PathLike[str]) -> Iterator[tuple[int, Record | str]]:
+    """The records of a JSON Lines file, one per line: (line number, record), or (line number,
+    why that line is not a record) — a bad line does not stop the others; blank lines are skipped.
+    A file whose first line is not a record is not a file of records: one error, and no more lines.
+    (Taken when named, never from a folder: a folder's .jsonl may hold anything.)"""
+    from pydantic import ValidationError
+
+    first = True
+    with open(path, "rb") as fh:
+        for n, raw in enumerate(fh, start=1):
+            if not raw.strip():
+                continue
+            try:
+                yield n, Record.model_validate_json(raw)
+            except ValidationError as exc:
+                err = exc.errors()[0]
+                where = ".".join(str(x) for x in err.get("loc", ())) or "the line"
+                reason = f"{where}: {err.get('msg', 'invalid')}"
+                if first:
+                    yield n, f"not a JSON Lines file of tbdialogue records (line {n}: {reason})"
+                    return
+                yield n, f"not a tbdialogue.record/1 record ({reason})"
+            first = False
+
+
+def jsonl_lines(path: str | os.PathLike[str]) -> int:
+    """How many non-blank lines (records) a JSON Lines file holds, read without parsing them."""
+    n = 0
+    with open(path, "rb") as fh:
+        for raw in fh:
+            n += bool(raw.strip())
+    return n
 
 
 @dataclass

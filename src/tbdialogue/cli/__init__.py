@@ -30,6 +30,9 @@ COMMANDS: dict[str, Entry] = {
     "ingest": Entry("ingest_cmd", "Parse records and store them in the corpus database."),
     "search": Entry("search_cmd", "Search the paragraphs of the corpus, best first, with citable ids."),
     "stats": Entry("stats_cmd", "What the corpus holds: records per body, year and language; questions by status."),
+    "export": Entry(
+        "export_cmd", "Export records as Akoma Ntoso, TEI, JSON Lines, or tables (CSV, Parquet, Excel)."
+    ),
     "history": Entry("history_cmd", "Every version of a record and the paragraphs each one changed."),
     "review": Entry(
         "review_cmd", "Review the questions found: a sheet to fill in, the decisions stored beside the results."

@@ -36,6 +36,8 @@ class UnknownLanguage(TbdError):
 class Language:
     code: str
     name: str
+    #: ISO 639-2 three-letter code (Akoma Ntoso's language code); the two-letter code when unknown.
+    code3: str
     #: Snowball stemmer name (PyStemmer), or "" for none (words are matched unstemmed).
     stemmer: str
     #: PostgreSQL text search configuration ("simple" when the language has none).
@@ -95,6 +97,7 @@ def language(code: str) -> Language:
     return Language(
         code=code,
         name=raw.get("name", code),
+        code3=raw.get("code3", code),
         stemmer=raw.get("stemmer", ""),
         text_search=raw.get("text_search", "simple"),
         function_words=frozenset(raw.get("function_words", [])),

@@ -152,7 +152,7 @@ def parse_document(doc: Document, language: str | None = None) -> Record:
 
     # Agenda, State party, documents.
     headings = [h.text for h in body.headings]
-    agenda = build_agenda(cover.contents, headings, prof)
+    agenda = build_agenda(cover.contents, headings, prof, [h.before + 1 if h.before < len(body.paragraphs) else None for h in body.headings])
     state = find_state_party(headings, cover.contents, prof)
     documents = list(state.documents) if state else []
     all_docs = [d for item in agenda for d in item.documents + [x for s in item.items for x in s.documents]]

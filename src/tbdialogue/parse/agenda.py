@@ -52,8 +52,12 @@ def _is_sub(h: Heading, previous_item: Heading | None, profile: Profile) -> bool
     return bool(previous_item and is_upper_line(previous_item.title) and not is_upper_line(h.title))
 
 
-def build_agenda(contents: list[str], body_headings: list[str], profile: Profile) -> list[AgendaItem]:
-    """Items from the contents, enriched by the body's headings (which carry the documents).
+def build_agenda(
+    contents: list[str], body_headings: list[str], profile: Profile, starts: list[int | None] | None = None
+) -> list[AgendaItem]:
+    """Items from the contents, enriched by the body's headings (which carry the documents and,
+    through ``starts``, the 1-based index of the paragraph after each heading: where the item's
+    discussion begins).
 
     Body headings that the contents do not list ("Introduction of draft resolution …") become
     sub-items of the item the body was under at that point.
@@ -82,8 +86,9 @@ def build_agenda(contents: list[str], body_headings: list[str], profile: Profile
             add(h, _is_sub(h, current_heading, profile))
     from_contents = bool(items)
     current = None
-    for line in body_headings:
+    for n, line in enumerate(body_headings):
         h = parse_heading(line, profile)
+        start = starts[n] if starts is not None and n < len(starts) else None
         existing = seen.get(h.key)
         if existing is None:
             sub = (
@@ -92,7 +97,10 @@ def build_agenda(contents: list[str], body_headings: list[str], profile: Profile
                 else _is_sub(h, current_heading, profile)
             )
             add(h, sub)
+            seen[h.key].paragraph = start
             continue
+        if existing.paragraph is None:
+            existing.paragraph = start
         for d in h.documents:
             if d not in existing.documents:
                 existing.documents.append(d)

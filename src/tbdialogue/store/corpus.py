@@ -9,7 +9,7 @@ import difflib
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -507,6 +507,50 @@ class Corpus:
             for vid, did, lang in conn.execute(stmt.order_by(v.date, v.meeting, v.id)):
                 groups.setdefault((did, lang) if did is not None else ("alone", vid), []).append(vid)
             return [[with_reviews(conn, load_record(conn, vid)) for vid in ids] for ids in groups.values()]
+
+    def record_ids(
+        self,
+        *,
+        symbol: str | None = None,
+        state: str | None = None,
+        body: str | None = None,
+        year: str | int | None = None,
+        session: int | None = None,
+        language: str | None = None,
+        query: str | None = None,
+    ) -> list[int]:
+        """The current versions chosen by the filters (``query``: those with a paragraph that
+        matches it, in the query language of :meth:`search`), in date and meeting order."""
+        v = record_versions.c
+        stmt = select(v.id).where(v.is_current)
+        stmt = _scoped(stmt, (v.state_party_code, v.body, v.session, v.year), state, body, session, year)
+        if symbol:
+            stmt = stmt.where(_same_symbol(v.symbol, symbol))
+        if language:
+            stmt = stmt.where(v.language == check_language(language.strip().lower()))
+        with self.engine.connect() as conn:
+            ids = list(conn.execute(stmt.order_by(v.date, v.body, v.meeting, v.language, v.id)).scalars())
+            if query is None or not ids:
+                return ids
+            node = parse_query(query)
+            flt = self.filters(body=body, state=state, year=year, session=session, language=language)
+            index = fts.backend(conn)
+            found_paragraphs = [pid for pid, _ in index.top(conn, node, flt, index.count(conn, node, flt))]
+            matched: set[int] = set()
+            for start in range(0, len(found_paragraphs), 1000):
+                chunk = found_paragraphs[start : start + 1000]
+                matched.update(
+                    conn.execute(select(paragraphs.c.version_id).where(paragraphs.c.id.in_(chunk)).distinct()).scalars()
+                )
+        return [i for i in ids if i in matched]
+
+    def records(self, version_ids: Iterable[int] | None = None, **filters: Any) -> Iterator[Record]:
+        """The records of ``version_ids`` (else those :meth:`record_ids` chooses with ``filters``),
+        one at a time with their questions and latest reviews: memory stays flat however many."""
+        ids = list(version_ids) if version_ids is not None else self.record_ids(**filters)
+        with self.engine.connect() as conn:
+            for vid in ids:
+                yield with_reviews(conn, load_record(conn, vid))
 
     def review_sheet(self, **filters: Any) -> str:
         """A review sheet (CSV) of the analysed records chosen: one row per question, with what the

@@ -24,7 +24,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 from ..errors import TbdError
 from ..model import Record
-from ..pipeline import STDIN, collect_files, parse_file
+from ..pipeline import JSONL_SUFFIX, STDIN, collect_files, jsonl_lines, parse_file, read_jsonl
 from .analysis import AnalysisReport, analyse_stored
 from .identity import content_hash
 from .schema import sources
@@ -174,7 +174,11 @@ def ingest(
     files = [f for f in found.files if f != STDIN]
     if len(files) < len(found.files):
         report.errors.append(Failure(STDIN, "ingest reads files, not standard input: save the record to a file first"))
-    report.files = len(files)
+    jsonl = [f for f in files if f.lower().endswith(JSONL_SUFFIX)]
+    files = [f for f in files if not f.lower().endswith(JSONL_SUFFIX)]
+    counts = {f: _lines(f, report) for f in jsonl}
+    jsonl = [f for f in jsonl if counts[f] >= 0]
+    report.files = len(files) + sum(n for n in counts.values() if n > 0)
     report.errors += [Failure(path, reason) for path, reason in found.missing]
     report.not_records = found.skipped
     report.subfolders = found.subfolders
@@ -191,6 +195,8 @@ def ingest(
                         progress(report)
             else:
                 _run_pool(files, jobs, (known, backend), batch, progress)
+            for path in jsonl:
+                _add_jsonl(path, backend, batch, progress)
             batch.flush()
         except KeyboardInterrupt:
             report.interrupted = True
@@ -204,6 +210,28 @@ def ingest(
         ids = report.version_ids + versions_of_sources(engine, report.skipped_sha256)
         report.analysis = analyse_stored(engine, ids, jobs=jobs)
     return report
+
+
+def _lines(path: str, report: IngestReport) -> int:
+    try:
+        return jsonl_lines(path)
+    except OSError as exc:
+        report.errors.append(Failure(path, f"cannot read the file: {exc.strerror or exc}"))
+        return -1
+
+
+def _add_jsonl(path: str, backend: str, batch: _Batch, progress) -> None:
+    """Store the records of a JSON Lines file (records already parsed: nothing to parse again)."""
+    try:
+        for n, item in read_jsonl(path):
+            if isinstance(item, str):
+                batch.add(Failure(f"{path}, line {n}", item))
+            else:
+                batch.add(prepared(item, item.source.path if item.source and item.source.path else f"{path}:{n}", backend))
+            if progress:
+                progress(batch.report)
+    except OSError as exc:
+        batch.add(Failure(path, f"cannot read the file: {exc.strerror or exc}"))
 
 
 def versions_of_sources(engine: Engine, digests: list[str]) -> list[int]:

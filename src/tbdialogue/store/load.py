@@ -32,10 +32,20 @@ def load_record(conn: Connection, version_id: int) -> Record:
     ).mappings():
         if a["sub_position"] is None:
             agenda.append(
-                AgendaItem(title=a["title"], continued=a["continued"], number=a["number"], documents=a["documents"])
+                AgendaItem(
+                    title=a["title"],
+                    continued=a["continued"],
+                    number=a["number"],
+                    documents=a["documents"],
+                    paragraph=a["paragraph_idx"],
+                )
             )
         else:
-            agenda[-1].items.append(AgendaSubItem(title=a["title"], continued=a["continued"], documents=a["documents"]))
+            agenda[-1].items.append(
+                AgendaSubItem(
+                    title=a["title"], continued=a["continued"], documents=a["documents"], paragraph=a["paragraph_idx"]
+                )
+            )
 
     t = turns.c
     turn_rows = conn.execute(

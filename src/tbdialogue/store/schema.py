@@ -33,7 +33,7 @@ from sqlalchemy import (
 )
 
 #: The alembic revision this code reads and writes (checked against the migration scripts by a test).
-SCHEMA_REVISION = "0002"
+SCHEMA_REVISION = "0003"
 
 metadata = MetaData(
     naming_convention={
@@ -140,6 +140,11 @@ agenda_items = Table(
     Column("title", Text, nullable=False),
     Column("continued", Boolean, nullable=False),
     Column("documents", JSON, nullable=False),
+    Column(
+        "paragraph_idx",
+        Integer,
+        comment="1-based index of the first paragraph after the item's heading in the body; null when not printed",
+    ),
     Index(None, "version_id"),
 )
 

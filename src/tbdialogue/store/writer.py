@@ -294,10 +294,12 @@ class Writer:
         rows = self._rows
         for i, item in enumerate(rec.agenda):
             rows["agenda"].append(
-                _agenda_row(version_id, i, None, item.number, item.title, item.continued, item.documents)
+                _agenda_row(version_id, i, None, item.number, item.title, item.continued, item.documents, item.paragraph)
             )
             for j, sub in enumerate(item.items):
-                rows["agenda"].append(_agenda_row(version_id, i, j, None, sub.title, sub.continued, sub.documents))
+                rows["agenda"].append(
+                    _agenda_row(version_id, i, j, None, sub.title, sub.continued, sub.documents, sub.paragraph)
+                )
         if rec.turns:
             speaker_ids = self.speaker_ids(rec)
             rows["turns"] += [
@@ -404,7 +406,7 @@ def _year(date: str | None) -> int | None:
     return int(date[:4]) if date and date[:4].isdigit() else None
 
 
-def _agenda_row(version_id, position, sub, number, title, continued, documents) -> dict:
+def _agenda_row(version_id, position, sub, number, title, continued, documents, paragraph) -> dict:
     return {
         "version_id": version_id,
         "position": position,
@@ -413,6 +415,7 @@ def _agenda_row(version_id, position, sub, number, title, continued, documents) 
         "title": title,
         "continued": continued,
         "documents": documents,
+        "paragraph_idx": paragraph,
     }
 
 
