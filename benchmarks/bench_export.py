@@ -64,7 +64,7 @@ def build_corpus(records: int, jobs: int, workdir: Path) -> str:
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "scale_corpus.py"), str(texts), "--records", str(records)], check=True)
     url = f"sqlite:///{workdir / 'corpus.db'}"
     t0 = time.perf_counter()
-    subprocess.run([str(BIN / "tbdialogue"), "ingest", str(texts), "--db", url, "--jobs", str(jobs), "--quiet"], check=True)
+    subprocess.run([str(BIN / "tbdialogue"), "ingest", str(texts), "--recursive", "--db", url, "--jobs", str(jobs), "--quiet"], check=True)
     print(f"ingested {records} records in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     shutil.rmtree(texts)
     return url

@@ -16,7 +16,7 @@ from .tables import TABLES, Table
 from .xmltext import encodable
 
 #: Records per row group: large enough for good compression, small enough for flat memory.
-ROW_GROUP_RECORDS = 2000
+ROW_GROUP_RECORDS = 500
 
 
 def _date(value: str | None, table: str, column: str) -> dt.date | None:

@@ -25,7 +25,7 @@ from .analysis import AnalysisReport, analyse_stored
 from .db import StoreError, describe, make_engine, resolve_url, sqlite_path
 from .identity import normalise_text
 from .ingest import IngestReport, ingest, prepared
-from .load import load_record
+from .load import load_record, load_records
 from .query import SIDES, STATUSES, Filters, Node, parse_query, token_value
 from .reviews import ImportReport, import_rows, read_sheet, sheet, with_reviews
 from .schema import (
@@ -133,6 +133,10 @@ class DialogueSummary:
 
 
 _COVER_FIELDS = ("date", "time", "place", "chair", "chair_note", "state_party", "session", "meeting", "part")
+
+
+#: Records read from the database at a time when streaming them (a few MB of text).
+LOAD_BATCH = 200
 
 
 class Corpus:
@@ -549,8 +553,9 @@ class Corpus:
         one at a time with their questions and latest reviews: memory stays flat however many."""
         ids = list(version_ids) if version_ids is not None else self.record_ids(**filters)
         with self.engine.connect() as conn:
-            for vid in ids:
-                yield with_reviews(conn, load_record(conn, vid))
+            for start in range(0, len(ids), LOAD_BATCH):
+                for record in load_records(conn, ids[start : start + LOAD_BATCH]):
+                    yield with_reviews(conn, record)
 
     def review_sheet(self, **filters: Any) -> str:
         """A review sheet (CSV) of the analysed records chosen: one row per question, with what the

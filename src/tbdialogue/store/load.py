@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
@@ -22,16 +24,28 @@ from .schema import agenda_items, events, paragraphs, questions, record_versions
 
 
 def load_record(conn: Connection, version_id: int) -> Record:
-    v = conn.execute(select(record_versions).where(record_versions.c.id == version_id)).mappings().one()
+    return load_records(conn, [version_id])[0]
 
-    agenda: list[AgendaItem] = []
+
+def load_records(conn: Connection, version_ids: list[int]) -> list[Record]:
+    """The stored versions ``version_ids``, in that order: one query per table for all of them
+    (exporting a corpus reads them a few hundred at a time)."""
+    if not version_ids:
+        return []
+    ids = list(version_ids)
+    versions = {
+        v["id"]: v for v in conn.execute(select(record_versions).where(record_versions.c.id.in_(ids))).mappings()
+    }
+    agenda: dict[int, list[AgendaItem]] = {i: [] for i in ids}
+    a_c = agenda_items.c
     for a in conn.execute(
         select(agenda_items)
-        .where(agenda_items.c.version_id == version_id)
-        .order_by(agenda_items.c.position, agenda_items.c.sub_position.is_not(None), agenda_items.c.sub_position)
+        .where(a_c.version_id.in_(ids))
+        .order_by(a_c.version_id, a_c.position, a_c.sub_position.is_not(None), a_c.sub_position)
     ).mappings():
+        items = agenda[a["version_id"]]
         if a["sub_position"] is None:
-            agenda.append(
+            items.append(
                 AgendaItem(
                     title=a["title"],
                     continued=a["continued"],
@@ -41,27 +55,67 @@ def load_record(conn: Connection, version_id: int) -> Record:
                 )
             )
         else:
-            agenda[-1].items.append(
+            items[-1].items.append(
                 AgendaSubItem(
                     title=a["title"], continued=a["continued"], documents=a["documents"], paragraph=a["paragraph_idx"]
                 )
             )
 
     t = turns.c
-    turn_rows = conn.execute(
+    turn_rows: dict[int, list] = {i: [] for i in ids}
+    for r in conn.execute(
         select(
-            t.idx, t.cid, speakers.c.name, speakers.c.title, speakers.c.role, speakers.c.affiliation, speakers.c.side
+            t.version_id,
+            t.idx,
+            t.cid,
+            speakers.c.name,
+            speakers.c.title,
+            speakers.c.role,
+            speakers.c.affiliation,
+            speakers.c.side,
         )
         .join(speakers, speakers.c.id == t.speaker_id)
-        .where(t.version_id == version_id)
-        .order_by(t.idx)
-    ).all()
-    paras = [
-        Paragraph(index=p.idx, number=p.number, id=p.cid, text=p.text, turn=p.turn_idx, pages=p.pages)
-        for p in conn.execute(
-            select(paragraphs).where(paragraphs.c.version_id == version_id).order_by(paragraphs.c.idx)
+        .where(t.version_id.in_(ids))
+        .order_by(t.version_id, t.idx)
+    ):
+        turn_rows[r.version_id].append(r)
+    paras: dict[int, list[Paragraph]] = {i: [] for i in ids}
+    p_c = paragraphs.c
+    for p in conn.execute(
+        select(p_c.version_id, p_c.idx, p_c.number, p_c.cid, p_c.text, p_c.turn_idx, p_c.pages)
+        .where(p_c.version_id.in_(ids))
+        .order_by(p_c.version_id, p_c.idx)
+    ):
+        paras[p.version_id].append(
+            Paragraph(index=p.idx, number=p.number, id=p.cid, text=p.text, turn=p.turn_idx, pages=p.pages)
         )
+    event_lists: dict[int, list[Event]] = {i: [] for i in ids}
+    e_c = events.c
+    for e in conn.execute(select(events).where(e_c.version_id.in_(ids)).order_by(e_c.version_id, e_c.position)):
+        event_lists[e.version_id].append(
+            Event(
+                kind=e.kind, time=e.time, text=e.text, paragraph=e.paragraph_idx, before_paragraph=e.before_paragraph_idx
+            )
+        )
+    analysed = [i for i in ids if versions[i]["analysed"]]
+    question_lists: dict[int, list[Question]] = {i: [] for i in analysed}
+    if analysed:
+        q_c = questions.c
+        for vid, d in conn.execute(
+            select(q_c.version_id, q_c.details).where(q_c.version_id.in_(analysed)).order_by(q_c.version_id, q_c.id)
+        ):
+            question_lists[vid].append(Question.model_validate(d))
+    first_source: dict[int, Any] = {}
+    s_c = sources.c
+    for src in conn.execute(select(sources).where(s_c.version_id.in_(ids)).order_by(s_c.version_id, s_c.id)):
+        first_source.setdefault(src.version_id, src)
+    return [
+        _record(versions[i], agenda[i], turn_rows[i], paras[i], event_lists[i], question_lists.get(i), first_source.get(i))
+        for i in ids
     ]
+
+
+def _record(v, agenda, turn_rows, paras, event_list, question_list, src) -> Record:
     turn_paragraphs: dict[int, list[int]] = {}
     for p in paras:
         if p.turn is not None:
@@ -75,27 +129,6 @@ def load_record(conn: Connection, version_id: int) -> Record:
         )
         for r in turn_rows
     ]
-    event_list = [
-        Event(
-            kind=e.kind,
-            time=e.time,
-            text=e.text,
-            paragraph=e.paragraph_idx,
-            before_paragraph=e.before_paragraph_idx,
-        )
-        for e in conn.execute(select(events).where(events.c.version_id == version_id).order_by(events.c.position))
-    ]
-    question_list = None
-    if v["analysed"]:
-        question_list = [
-            Question.model_validate(d)
-            for (d,) in conn.execute(
-                select(questions.c.details).where(questions.c.version_id == version_id).order_by(questions.c.id)
-            )
-        ]
-    src = conn.execute(
-        select(sources).where(sources.c.version_id == version_id).order_by(sources.c.id).limit(1)
-    ).first()
     return Record(
         symbol=v["symbol"],
         symbol_inferred=v["symbol_inferred"],
