@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,embeddings,postgres,parquet,xlsx]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,embeddings,postgres,parquet,xlsx,web]'
 	touch $(STAMP)
 
 demo: $(STAMP)  ## Parse the sample record shipped in samples/ and print its outline

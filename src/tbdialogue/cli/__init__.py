@@ -37,6 +37,9 @@ COMMANDS: dict[str, Entry] = {
     "review": Entry(
         "review_cmd", "Review the questions found: a sheet to fill in, the decisions stored beside the results."
     ),
+    "serve": Entry(
+        "serve_cmd", "Serve the web app and its JSON API: search, records, dialogues, States, people, reviews."
+    ),
     "schema": Entry("schema_cmd", "Print the JSON Schema of the record (tbdialogue.record/1)."),
     "eval-parse": Entry("eval_cmd", "The parser's accuracy per field and per speaker turn against expected values."),
     "eval": Entry("eval_questions_cmd", "Question and answer-link accuracy against annotated gold files."),

@@ -153,9 +153,24 @@ def _lazy(module: str) -> Callable[..., int]:
     return write
 
 
+def _tei(records: Any, out: Any, progress: Callable[[int], None] | None = None) -> int:
+    """TEI is written by ``tei.write_tei`` to a stream: a file opened whole-or-nothing, or stdout."""
+    from .output import stream_or_file
+    from .tei import write_tei
+
+    def counted(items: Any) -> Any:
+        for n, item in enumerate(items, start=1):
+            yield item
+            if progress:
+                progress(n)
+
+    with stream_or_file(out) as fh:
+        return write_tei(counted(records), fh)
+
+
 for _e in (
     Exporter("akn", "Akoma Ntoso 3.0 (OASIS LegalDocML) debate documents", "file-per-record", ".xml", _lazy("akn")),
-    Exporter("tei", "TEI Parla-CLARIN: a teiCorpus of the records", "file", ".xml", _lazy("tei"), stdout=True),
+    Exporter("tei", "TEI Parla-CLARIN: a teiCorpus of the records", "file", ".xml", _tei, stdout=True),
     Exporter("jsonl", "JSON Lines: one record (tbdialogue.record/1) per line", "file", ".jsonl", _lazy("jsonl"), stdout=True),
     Exporter("csv", "tables as CSV files (docs/data-dictionary.md)", "folder", "", _lazy("tables_csv")),
     Exporter("parquet", "tables as Parquet files", "folder", "", _lazy("tables_parquet"), extra="parquet"),

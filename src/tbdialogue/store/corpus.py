@@ -290,12 +290,14 @@ class Corpus:
         count: bool = False,
         facets: bool = False,
         filters: Filters | None = None,
+        mark: tuple[str, str] = ("**", "**"),
         **filter_values: Any,
     ) -> SearchResult:
         """Paragraphs of current record versions matching ``query``, best first.
 
         Filters: ``body``, ``state`` (name in en/fr/es or ISO code), ``year`` (2023 or "2013-2023"),
         ``session``, ``language``, ``speaker``, ``side``, ``status`` (of a question asked there).
+        ``mark``: what the snippets put around the words found (``**`` as Markdown bold).
         """
         t0 = time.perf_counter()
         node = parse_query(query) if isinstance(query, str) else query
@@ -303,13 +305,15 @@ class Corpus:
         with self.engine.connect() as conn:
             index = fts.backend(conn)
             ranked = index.top(conn, node, flt, limit, offset)
-            hits = self._hits(conn, ranked, node, flt)
+            hits = self._hits(conn, ranked, node, flt, mark)
             total = index.count(conn, node, flt) if count else None
             facet_counts = self._facets(conn, index.facets(conn, node, flt)) if facets else None
         text = query if isinstance(query, str) else repr(query)
         return SearchResult(text, hits, total, facet_counts, (time.perf_counter() - t0) * 1000)
 
-    def _hits(self, conn, ranked: list[tuple[int, float]], node: Node, flt: Filters) -> list[Hit]:
+    def _hits(
+        self, conn, ranked: list[tuple[int, float]], node: Node, flt: Filters, mark: tuple[str, str] = ("**", "**")
+    ) -> list[Hit]:
         if not ranked:
             return []
         p, v, t, s = paragraphs.c, record_versions.c, turns.c, speakers.c
@@ -359,7 +363,7 @@ class Corpus:
                     speaker=r.name,
                     role=r.role,
                     side=r.side,
-                    snippet=make_snippet(r.text, r.language, matches),
+                    snippet=make_snippet(r.text, r.language, matches, mark),
                     score=round(score, 6),
                     text=r.text,
                 )

@@ -1,0 +1,97 @@
+"""What the web pages browse: a dialogue's records, who spoke in a State's reviews, what one person
+said — read-only queries over current record versions, parametrised, bounded by a limit."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
+
+from .schema import dialogues, paragraphs, record_versions, speakers, turns
+
+
+@dataclass
+class DialogueRef:
+    key: str  # "CMW/37/KGZ": body / session / State code
+    body: str
+    session: int | None
+    state_party: str | None
+    state_code: str
+    year: int | None
+    records: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def dialogue_refs(conn: Connection, state_code: str | None = None, limit: int = 500) -> list[DialogueRef]:
+    """Dialogues (newest first), with how many current records each has."""
+    d, v = dialogues.c, record_versions.c
+    n = select(func.count()).where(v.dialogue_id == d.id, v.is_current).scalar_subquery()
+    stmt = select(d.dialogue_key, d.body, d.session, d.state_party, d.state_code, d.year, n.label("n"))
+    if state_code:
+        stmt = stmt.where(d.state_code == state_code)
+    rows = conn.execute(stmt.order_by(d.year.desc(), d.body, d.session.desc()).limit(limit)).all()
+    return [DialogueRef(r.dialogue_key, r.body, r.session, r.state_party, r.state_code, r.year, r.n) for r in rows]
+
+
+def dialogue_ref(conn: Connection, key: str) -> DialogueRef | None:
+    d, v = dialogues.c, record_versions.c
+    n = select(func.count()).where(v.dialogue_id == d.id, v.is_current).scalar_subquery()
+    r = conn.execute(
+        select(d.dialogue_key, d.body, d.session, d.state_party, d.state_code, d.year, n.label("n")).where(
+            func.upper(d.dialogue_key) == key.upper()
+        )
+    ).first()
+    return DialogueRef(r.dialogue_key, r.body, r.session, r.state_party, r.state_code, r.year, r.n) if r else None
+
+
+def dialogue_version_ids(conn: Connection, key: str, language: str | None = None) -> list[int]:
+    """The current versions of a dialogue's records, in meeting order."""
+    d, v = dialogues.c, record_versions.c
+    stmt = (
+        select(v.id)
+        .join(dialogues, d.id == v.dialogue_id)
+        .where(func.upper(d.dialogue_key) == key.upper(), v.is_current)
+        .order_by(v.date, v.meeting, v.language, v.id)
+    )
+    if language:
+        stmt = stmt.where(v.language == language)
+    return list(conn.execute(stmt).scalars())
+
+
+def speakers_of_state(conn: Connection, state_code: str, limit: int = 100) -> list[dict[str, Any]]:
+    """Who spoke in the reviews of a State: each speaker (name, role, side) with turns and records."""
+    d, v, t, s = dialogues.c, record_versions.c, turns.c, speakers.c
+    rows = conn.execute(
+        select(s.name, s.role, s.side, s.affiliation, func.count().label("turns"),
+               func.count(func.distinct(v.id)).label("records"))  # fmt: skip
+        .select_from(turns)
+        .join(speakers, s.id == t.speaker_id)
+        .join(record_versions, v.id == t.version_id)
+        .join(dialogues, d.id == v.dialogue_id)
+        .where(d.state_code == state_code, v.is_current)
+        .group_by(s.name, s.role, s.side, s.affiliation)
+        .order_by(func.count().desc(), s.name)
+        .limit(limit)
+    ).all()
+    return [dict(r._mapping) for r in rows]
+
+
+def person_paragraphs(conn: Connection, name: str, limit: int = 200, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """What a speaker said: their paragraphs across current records (newest first), and how many."""
+    v, t, s, p = record_versions.c, turns.c, speakers.c, paragraphs.c
+    base = (
+        select(p.cid, p.number, p.text, v.symbol, v.date, v.language, v.body, v.state_party, s.name, s.role, s.side,
+               s.affiliation)  # fmt: skip
+        .select_from(paragraphs)
+        .join(record_versions, v.id == p.version_id)
+        .join(turns, (t.version_id == p.version_id) & (t.idx == p.turn_idx))
+        .join(speakers, s.id == t.speaker_id)
+        .where(func.lower(s.name) == name.strip().lower(), v.is_current)
+    )
+    total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
+    rows = conn.execute(base.order_by(v.date.desc(), v.symbol, p.idx).limit(limit).offset(offset)).all()
+    return [dict(r._mapping) for r in rows], total

@@ -1,0 +1,225 @@
+"""What each page shows, as plain data: the HTML page renders it, its JSON twin under ``/api``
+returns it as it is — one function per page, so the two can never disagree."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from ..analyse import DialogueAnalysis
+from ..analyse.dialogue import group_dialogues
+from ..analyse.link import calibrated_params
+from ..errors import TbdError
+from ..export.brief import bucket, cite, document_url, rows, summary_line
+from ..model import Record
+from ..store import Corpus
+from ..store.browse import (
+    dialogue_ref,
+    dialogue_refs,
+    dialogue_version_ids,
+    person_paragraphs,
+    speakers_of_state,
+)
+from ..store.corpus import state_code
+from ..store.load import load_records
+from ..store.reviews import with_reviews
+
+PAGE_SIZE = 20
+#: Marks around the words found in a snippet: private-use characters, never in a record's text, so
+#: the page escapes the text first and then turns them into <mark>.
+MARK = ("\ue000", "\ue001")
+
+
+class NotFound(TbdError):
+    """A page for something the corpus does not hold."""
+
+
+def home(corpus: Corpus) -> dict[str, Any]:
+    s = corpus.stats()
+    with corpus.engine.connect() as conn:
+        recent = [d.to_dict() for d in dialogue_refs(conn, limit=10)]
+    return {
+        "records": s["records"],
+        "versions": s["versions"],
+        "paragraphs": s["paragraphs"],
+        "dialogues": s["dialogues"],
+        "analysed": s["analysed"],
+        "by_body": s["by_body"],
+        "by_year": [(y, n) for y, n in s["by_year"] if y is not None],
+        "by_language": s["by_language"],
+        "questions": {k: s["questions"].get(k, 0) for k in ("answered", "partial", "unanswered")},
+        "recent_dialogues": recent,
+    }
+
+
+def search(corpus: Corpus, q: str, page: int = 1, **filters: Any) -> dict[str, Any]:
+    wanted = {k: v for k, v in filters.items() if v not in (None, "")}
+    page = max(1, page)
+    result = corpus.search(
+        q, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, count=True, facets=True, mark=MARK, **wanted
+    )
+    total = result.total or 0
+    return {
+        "query": q,
+        "filters": wanted,
+        "page": page,
+        "pages": max(1, -(-total // PAGE_SIZE)),
+        "total": total,
+        "milliseconds": round(result.elapsed_ms, 1),
+        "hits": [
+            {
+                **h.to_dict(),
+                "snippet": h.snippet,
+                "citation": cite(h.id),
+                "record_url": record_url(h.symbol, h.language, h.number or h.paragraph),
+            }
+            for h in result.hits
+        ],
+        "facets": result.facets or {},
+    }
+
+
+def record_url(symbol: str | None, language: str | None = None, paragraph: int | None = None) -> str | None:
+    if not symbol:
+        return None
+    url = f"/records/{symbol}" + (f"?language={language}" if language and language != "en" else "")
+    return url + (f"#p{paragraph}" if paragraph else "")
+
+
+def record(corpus: Corpus, symbol: str, language: str | None = None) -> dict[str, Any]:
+    try:
+        rec = corpus.record(symbol, language=language)
+    except TbdError as exc:
+        raise NotFound(str(exc)) from None
+    with corpus.engine.connect() as conn:
+        rec = with_reviews(conn, rec)
+        dialogue = _dialogue_of(conn, rec)
+    return {"record": rec, "dialogue": dialogue, "document_url": document_url(f"{rec.symbol}/p1") if rec.symbol else None}
+
+
+def _dialogue_of(conn, rec: Record) -> str | None:
+    if not (rec.body and rec.state_party_code):
+        return None
+    key = f"{rec.body}/{rec.session if rec.session is not None else '-'}/{rec.state_party_code}"
+    return key if dialogue_ref(conn, key) else None
+
+
+def dialogue(corpus: Corpus, key: str, status: str | None = None, language: str | None = None) -> dict[str, Any]:
+    with corpus.engine.connect() as conn:
+        ref = dialogue_ref(conn, key)
+        if ref is None:
+            raise NotFound(f"no dialogue {key!r} in the corpus (body/session/State code, e.g. CMW/37/KGZ)")
+        ids = dialogue_version_ids(conn, key, language)
+        records = [with_reviews(conn, r) for r in load_records(conn, ids)]
+    languages = sorted({r.language for r in records})
+    lang = language or ("en" if "en" in languages else (languages[0] if languages else None))
+    records = [r for r in records if r.language == lang]
+    analyses = analyses_of(records)
+    statuses = {status} if status else None
+    question_rows = rows(analyses, statuses)
+    by_id = {q.id: (r, q) for a in analyses for r, q in a.questions}
+    for row in question_rows:
+        rec, q = by_id[row["id"]]
+        row["record"] = rec.symbol
+        row["language"] = rec.language
+        row["asked_in_citation"] = cite(row["asked_in"]) if row["asked_in"] else ""
+        row["asked_in_url"] = record_url(rec.symbol, rec.language, rec.paragraphs[q.paragraph - 1].number)
+        row["answers"] = [
+            {"id": pid, "citation": cite(pid), "url": _paragraph_url(records, pid), "text": _paragraph_text(records, pid)}
+            for pid in (row["answered_in"].split("; ") if row["answered_in"] else [])
+        ]
+    all_questions = [q for a in analyses for _, q in a.questions]
+    counts = Counter(bucket(q) for q in all_questions)
+    return {
+        "dialogue": ref.to_dict(),
+        "language": lang,
+        "languages": languages,
+        "status": status,
+        "records": [
+            {"symbol": r.symbol, "date": r.date, "meeting": r.meeting, "url": record_url(r.symbol, r.language),
+             "analysed": r.questions is not None}  # fmt: skip
+            for r in records
+        ],
+        "summary": summary_line(all_questions) if all_questions else "no question analysed",
+        "counts": {k: counts.get(k, 0) for k in ("answered", "check", "partial", "unanswered")},
+        "warnings": [w.message for a in analyses for w in a.warnings],
+        "questions": question_rows,
+    }
+
+
+def analyses_of(records: list[Record]) -> list[DialogueAnalysis]:
+    analysed = [r for r in records if r.questions is not None]
+    if not analysed:
+        return []
+    out = []
+    for d in group_dialogues(analysed, [r.symbol or "record" for r in analysed]):
+        pairs = [(r, q) for r in d.records for q in r.questions or []]
+        out.append(DialogueAnalysis(d, pairs, "stored", calibrated_params("full"), []))
+    return out
+
+
+def _paragraph_url(records: list[Record], pid: str) -> str | None:
+    for r in records:
+        for p in r.paragraphs:
+            if p.id == pid:
+                return record_url(r.symbol, r.language, p.number or p.index)
+    symbol = pid.rsplit("/", 1)[0]
+    return record_url(symbol)
+
+
+def _paragraph_text(records: list[Record], pid: str) -> str | None:
+    for r in records:
+        for p in r.paragraphs:
+            if p.id == pid:
+                return p.text
+    return None
+
+
+def dialogues(corpus: Corpus) -> dict[str, Any]:
+    with corpus.engine.connect() as conn:
+        return {"dialogues": [d.to_dict() for d in dialogue_refs(conn, limit=1000)]}
+
+
+def state(corpus: Corpus, name: str) -> dict[str, Any]:
+    try:
+        code = state_code(name)
+    except TbdError as exc:
+        raise NotFound(str(exc)) from None
+    reviews = corpus.dialogue(code)
+    with corpus.engine.connect() as conn:
+        spoke = speakers_of_state(conn, code)
+    by_year: dict[int, dict[str, int]] = defaultdict(lambda: {"answered": 0, "partial": 0, "unanswered": 0})
+    for d in reviews:
+        if d.year is not None:
+            for k, n in d.questions.items():
+                by_year[d.year][k] = by_year[d.year].get(k, 0) + n
+    name_shown = next((d.state_party for d in reviews if d.state_party), code)
+    return {
+        "state_code": code,
+        "state_party": name_shown,
+        "reviews": [
+            {
+                "key": f"{d.body}/{d.session if d.session is not None else '-'}/{d.state_code}",
+                "body": d.body,
+                "session": d.session,
+                "year": d.year,
+                "records": [{**r, "url": record_url(r["symbol"], r["language"])} for r in d.records],
+                "questions": d.questions,
+            }
+            for d in reviews
+        ],
+        "questions_by_year": {y: by_year[y] for y in sorted(by_year)},
+        "speakers": spoke,
+    }
+
+
+def person(corpus: Corpus, name: str, page: int = 1) -> dict[str, Any]:
+    page = max(1, page)
+    with corpus.engine.connect() as conn:
+        found, total = person_paragraphs(conn, name, limit=PAGE_SIZE * 2, offset=(page - 1) * PAGE_SIZE * 2)
+    if not total:
+        raise NotFound(f"no speaker named {name!r} in the corpus (the name as the records print it, e.g. Ms. Dzumhur)")
+    for f in found:
+        f["url"] = record_url(f["symbol"], f["language"], f["number"])
+        f["citation"] = cite(f["cid"])
+    return {"name": name, "total": total, "page": page, "pages": max(1, -(-total // (PAGE_SIZE * 2))), "paragraphs": found}
