@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from tbdialogue.export import ExportError, export
-from tbdialogue.export.akn import AKN, clock, to_akn
+from tbdialogue.export.akn import AKN, to_akn
+from tbdialogue.lexicon.numbers import clock
 
 from .conftest import run_cli, shared_path
 from .export_cases import analysed_sample, excerpt_records, fixture_records, hostile_record
@@ -126,6 +127,7 @@ def test_times_as_printed_become_clock_times():
     assert clock("12.10 p.m.") == "12:10:00"
     assert clock("12 a.m.") == "00:00:00"
     assert clock("15 h 30") == "15:30:00"
+    assert clock("15 heures 5") == "15:05:00" and clock("10 h 5") == "10:05:00" and clock("15.05 horas") == "15:05:00"
     assert clock("10.05") == "10:05:00"
     assert clock("noon") is None and clock(None) is None
 

@@ -33,6 +33,7 @@ from typing import Any
 
 from ..lexicon.languages import UnknownLanguage, language
 from ..lexicon.normalize import fold
+from ..lexicon.numbers import clock
 from ..model import AgendaItem, AgendaSubItem, Event, Question, Record, Speaker
 from . import ExportError
 from .output import atomic_file, folder
@@ -69,30 +70,6 @@ def _code3(code: str) -> str:
 def _slug(text: str) -> str:
     """ "Mr. Ünver" → "mr-unver": accents folded, anything else not a letter or digit as "-"."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text, lower=True)).strip("-") or "x"
-
-
-# --- times -----------------------------------------------------------------------------------------
-
-_CLOCK = re.compile(
-    r"\b(?P<h>[01]?\d|2[0-3])(?:\s*[.:h]\s*(?P<m>[0-5]\d))?\s*(?:(?P<am>a\.\s?m\.?)|(?P<pm>p\.\s?m\.?)|horas\b|h\b)?",
-    re.IGNORECASE,
-)
-
-
-def clock(time: str | None) -> str | None:
-    """ "10.10 a.m." → "10:10:00"; "1 p.m." → "13:00:00"; "15 h 30" → "15:30:00"; None when the
-    time is not printed in figures."""
-    if not time:
-        return None
-    m = _CLOCK.search(time)
-    if not m:
-        return None
-    h, minutes = int(m["h"]), int(m["m"] or 0)
-    if m["pm"] and h < 12:
-        h += 12
-    elif m["am"] and h == 12:
-        h = 0
-    return f"{h:02d}:{minutes:02d}:00"
 
 
 # --- references ------------------------------------------------------------------------------------

@@ -44,6 +44,7 @@ from typing import Any, BinaryIO
 
 from ..lexicon.languages import UnknownLanguage, language
 from ..lexicon.normalize import fold
+from ..lexicon.numbers import clock
 from ..model import AgendaItem, AgendaSubItem, Event, Paragraph, Record, Speaker
 from .tables import record_id
 from .xmltext import xml_id, xml_safe
@@ -112,34 +113,6 @@ def _language_name(code: str) -> str:
         return language(code).name
     except UnknownLanguage:
         return code
-
-
-# --- times -------------------------------------------------------------------------------------------
-
-_CLOCK = re.compile(
-    r"\s*(?P<h>\d{1,2})(?:\s*(?:[.:]|heures?|horas?|h)\s*(?P<m>\d{1,2})(?!\d))?"
-    r"(?:\s*(?:(?P<am>a\.?\s?m\b\.?)|(?P<pm>p\.?\s?m\b\.?)))?",
-    re.IGNORECASE,
-)
-
-
-def clock(time: str | None) -> str | None:
-    """A time as printed → ``hh:mm:ss``: "10.10 a.m." → "10:10:00", "1 p.m." → "13:00:00",
-    "15 heures 5" → "15:05:00", "10 h 5" → "10:05:00", "15.05 horas" → "15:05:00"; None when the
-    time does not start with figures."""
-    if not time:
-        return None
-    m = _CLOCK.match(time)
-    if not m:
-        return None
-    h, minutes = int(m["h"]), int(m["m"] or 0)
-    if m["pm"] and h < 12:
-        h += 12
-    elif m["am"] and h == 12:
-        h = 0
-    if h > 23 or minutes > 59:
-        return None
-    return f"{h:02d}:{minutes:02d}:00"
 
 
 def _with_times(el: Any, text: str, times: list[str], date: str | None) -> Any:

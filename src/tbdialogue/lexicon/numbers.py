@@ -108,3 +108,30 @@ def parse_date(text: str, profile: Profile, year: int | None = None) -> tuple[st
         except ValueError:
             continue
     return None, None
+
+
+# Times as records print them: "10.10 a.m." (English), "15 heures 5", "10 h 5" (French), "15.05 horas" (Spanish).
+_CLOCK = re.compile(
+    r"\s*(?P<h>\d{1,2})(?:\s*(?:[.:]|heures?|horas?|h)\s*(?P<m>\d{1,2})(?!\d))?"
+    r"(?:\s*(?:(?P<am>a\.?\s?m\b\.?)|(?P<pm>p\.?\s?m\b\.?)))?",
+    re.IGNORECASE,
+)
+
+
+def clock(time: str | None) -> str | None:
+    """A time as printed → ``hh:mm:ss``: "10.10 a.m." → "10:10:00", "1 p.m." → "13:00:00",
+    "15 heures 5" → "15:05:00", "10 h 5" → "10:05:00", "15.05 horas" → "15:05:00"; None when the
+    time does not start with figures."""
+    if not time:
+        return None
+    m = _CLOCK.match(time)
+    if not m:
+        return None
+    h, minutes = int(m["h"]), int(m["m"] or 0)
+    if m["pm"] and h < 12:
+        h += 12
+    elif m["am"] and h == 12:
+        h = 0
+    if h > 23 or minutes > 59:
+        return None
+    return f"{h:02d}:{minutes:02d}:00"

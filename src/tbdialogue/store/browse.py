@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from .schema import dialogues, paragraphs, record_versions, speakers, turns
+from .schema import dialogues, paragraphs, questions, record_versions, records, reviews, speakers, turns
 
 
 @dataclass
@@ -95,3 +95,41 @@ def person_paragraphs(conn: Connection, name: str, limit: int = 200, offset: int
     total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
     rows = conn.execute(base.order_by(v.date.desc(), v.symbol, p.idx).limit(limit).offset(offset)).all()
     return [dict(r._mapping) for r in rows], total
+
+
+#: How questions are shown, in the order summaries list them.
+BUCKETS = ("answered", "check", "partial", "unanswered")
+
+
+def question_buckets(conn: Connection, *where: Any) -> dict[str, int]:
+    """Questions of the current versions chosen by ``where`` (conditions on record_versions) as
+    readers are shown them: a reviewed question by its latest review; else a link with low
+    confidence as "check" — never counted as answered."""
+    q, v = questions.c, record_versions.c
+    out = dict.fromkeys(BUCKETS, 0)
+    for status, confidence, n in conn.execute(
+        select(q.status, q.confidence, func.count())
+        .join(record_versions, v.id == q.version_id)
+        .where(v.is_current, *where)
+        .group_by(q.status, q.confidence)
+    ):
+        out[_bucket(status, confidence)] += n
+    rv, r = reviews.c, records.c
+    latest: dict[int, tuple[str, str, str, str]] = {}
+    for qid, status, confidence, reviewed, at, rid in conn.execute(
+        select(q.id, q.status, q.confidence, rv.status, rv.reviewed_at, rv.id)
+        .join(record_versions, v.id == q.version_id)
+        .join(records, r.id == v.record_id)
+        .join(reviews, (rv.record_key == r.record_key) & (rv.language == r.language) & (rv.question_cid == q.cid))
+        .where(v.is_current, *where)
+    ):
+        if qid not in latest or (at, rid) > latest[qid][2:]:
+            latest[qid] = (_bucket(status, confidence), reviewed, at, rid)
+    for automatic, reviewed, _, _ in latest.values():
+        out[automatic] -= 1
+        out[reviewed] += 1
+    return out
+
+
+def _bucket(status: str, confidence: str | None) -> str:
+    return "check" if status != "unanswered" and confidence == "low" else status

@@ -22,6 +22,7 @@ from ..lexicon.words import tokens
 from ..model import Record
 from . import fts, migrate
 from .analysis import AnalysisReport, analyse_stored
+from .browse import question_buckets
 from .db import StoreError, describe, make_engine, resolve_url, sqlite_path
 from .identity import normalise_text
 from .ingest import IngestReport, ingest, prepared
@@ -130,6 +131,8 @@ class DialogueSummary:
     year: int | None
     records: list[dict[str, Any]]
     questions: dict[str, int]
+    #: The questions as readers are shown them: answered, check, partial, unanswered (reviews applied).
+    shown: dict[str, int] = field(default_factory=dict)
 
 
 _COVER_FIELDS = ("date", "time", "place", "chair", "chair_note", "state_party", "session", "meeting", "part")
@@ -492,7 +495,14 @@ class Corpus:
                 )
                 out.append(
                     DialogueSummary(
-                        dl["body"], dl["session"], dl["state_party"], dl["state_code"], dl["year"], recs, dict(statuses)
+                        dl["body"],
+                        dl["session"],
+                        dl["state_party"],
+                        dl["state_code"],
+                        dl["year"],
+                        recs,
+                        dict(statuses),
+                        question_buckets(conn, v.dialogue_id == dl["id"]) if statuses else {},
                     )
                 )
         return out
@@ -666,6 +676,7 @@ class Corpus:
                 "by_body": grouped(v.body),
                 "by_year": grouped(v.year),
                 "by_language": grouped(v.language),
+                "shown": question_buckets(conn),
                 "questions": dict(
                     conn.execute(
                         select(questions.c.status, func.count())

@@ -33,7 +33,7 @@ from sqlalchemy import (
 )
 
 #: The alembic revision this code reads and writes (checked against the migration scripts by a test).
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0004"
 
 metadata = MetaData(
     naming_convention={
@@ -218,6 +218,7 @@ questions = Table(
     Column("status", String, nullable=False, comment="answered | partial | unanswered"),
     Column("evidence", JSON, nullable=False),
     Column("details", JSON, nullable=False, comment="The whole question as the analysis gave it"),
+    Column("confidence", String, comment="high | low (low is shown as 'check'); null when not given"),
     Index(None, "version_id"),
     Index(None, "status"),
     comment="Questions found by the dialogue analysis (present only for analysed records)",

@@ -389,6 +389,7 @@ def insert_questions(conn: Connection, version_id: int, rec: Record) -> None:
                     "status": q.status,
                     "evidence": q.evidence,
                     "details": q.model_dump(mode="json"),
+                    "confidence": q.confidence,
                 }
                 for q in qs
             ],

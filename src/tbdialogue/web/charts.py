@@ -19,7 +19,7 @@ def bars(items: list[tuple[object, int]], title: str, width: int = 560, bar_heig
     h = bar_height * len(items) + 8
     out = [
         f'<svg class="chart" role="img" aria-labelledby="c-{_id(title)}" viewBox="0 0 {width} {h}" '
-        f'width="100%" height="{h}" xmlns="http://www.w3.org/2000/svg">',
+        f'width="{width}" height="{h}" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="c-{_id(title)}">{escape(title)}</title>',
     ]
     for i, (label, n) in enumerate(items):
@@ -43,14 +43,15 @@ def stacked(rows: dict[object, dict[str, int]], title: str, width: int = 560, ba
     h = legend_h + bar_height * len(rows) + 8
     out = [
         f'<svg class="chart" role="img" aria-labelledby="c-{_id(title)}" viewBox="0 0 {width} {h}" '
-        f'width="100%" height="{h}" xmlns="http://www.w3.org/2000/svg">',
+        f'width="{width}" height="{h}" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="c-{_id(title)}">{escape(title)}</title>',
     ]
     x = label_w
     for s in statuses:
+        label = "to check" if s == "check" else s
         out.append(f'<rect x="{x}" y="4" width="12" height="12" fill="{STATUS_COLOURS[s]}"/>')
-        out.append(f'<text x="{x + 16}" y="15">{s}</text>')
-        x += 16 + 9 * len(s) + 16
+        out.append(f'<text x="{x + 16}" y="15">{label}</text>')
+        x += 16 + 7 * len(label) + 18
     for i, (label, counts) in enumerate(rows.items()):
         y = legend_h + 4 + i * bar_height
         out.append(f'<text x="{label_w - 6}" y="{y + bar_height * 0.7:.0f}" text-anchor="end">{escape(str(label))}</text>')

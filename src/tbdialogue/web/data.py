@@ -14,6 +14,7 @@ from ..export.brief import bucket, cite, document_url, rows, summary_line
 from ..model import Record
 from ..store import Corpus
 from ..store.browse import (
+    BUCKETS,
     dialogue_ref,
     dialogue_refs,
     dialogue_version_ids,
@@ -47,7 +48,7 @@ def home(corpus: Corpus) -> dict[str, Any]:
         "by_body": s["by_body"],
         "by_year": [(y, n) for y, n in s["by_year"] if y is not None],
         "by_language": s["by_language"],
-        "questions": {k: s["questions"].get(k, 0) for k in ("answered", "partial", "unanswered")},
+        "questions": s["shown"],
         "recent_dialogues": recent,
     }
 
@@ -188,11 +189,11 @@ def state(corpus: Corpus, name: str) -> dict[str, Any]:
     reviews = corpus.dialogue(code)
     with corpus.engine.connect() as conn:
         spoke = speakers_of_state(conn, code)
-    by_year: dict[int, dict[str, int]] = defaultdict(lambda: {"answered": 0, "partial": 0, "unanswered": 0})
+    by_year: dict[int, dict[str, int]] = defaultdict(lambda: dict.fromkeys(BUCKETS, 0))
     for d in reviews:
         if d.year is not None:
-            for k, n in d.questions.items():
-                by_year[d.year][k] = by_year[d.year].get(k, 0) + n
+            for k, n in d.shown.items():
+                by_year[d.year][k] += n
     name_shown = next((d.state_party for d in reviews if d.state_party), code)
     return {
         "state_code": code,
@@ -204,7 +205,7 @@ def state(corpus: Corpus, name: str) -> dict[str, Any]:
                 "session": d.session,
                 "year": d.year,
                 "records": [{**r, "url": record_url(r["symbol"], r["language"])} for r in d.records],
-                "questions": d.questions,
+                "questions": d.shown,
             }
             for d in reviews
         ],
