@@ -12,8 +12,14 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,embeddings,postgres,parquet,xlsx,web]'
 	touch $(STAMP)
 
-demo: $(STAMP)  ## Parse the sample record shipped in samples/ and print its outline
-	$(BIN)/tbdialogue parse samples/CMW-C-SR.537.md --format text
+DEMO_DB ?= demo.db
+PORT ?= 8000
+
+demo: $(STAMP)  ## Build a demo corpus from the sample (and ../shared's record openings when present) and serve it
+	@rm -f $(DEMO_DB)
+	@$(BIN)/tbdialogue ingest samples/CMW-C-SR.537.md $(wildcard ../shared/corpus/excerpts/*.txt) --db $(DEMO_DB) --analyze --quiet
+	@echo "Open http://127.0.0.1:$(PORT) in a browser (Ctrl-C stops)"
+	@$(BIN)/tbdialogue serve --db $(DEMO_DB) --port $(PORT)
 
 test: $(STAMP)  ## Run the test suite (and the linter)
 	$(BIN)/ruff check src tests benchmarks tools

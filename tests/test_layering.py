@@ -32,9 +32,10 @@ LAYERS = {
     "store": 6,
     "export": 6,
     "evaluation": 7,
-    "cli": 8,
-    "__main__": 9,
-    "": 9,  # the package's front door (tbdialogue/__init__.py): imported by nothing inside
+    "web": 8,
+    "cli": 9,
+    "__main__": 10,
+    "": 10,  # the package's front door (tbdialogue/__init__.py): imported by nothing inside
 }
 
 
