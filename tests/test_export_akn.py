@@ -129,7 +129,7 @@ def test_times_as_printed_become_clock_times():
     assert clock("15 h 30") == "15:30:00"
     assert clock("15 heures 5") == "15:05:00" and clock("10 h 5") == "10:05:00" and clock("15.05 horas") == "15:05:00"
     assert clock("10.05") == "10:05:00"
-    assert clock("noon") is None and clock(None) is None
+    assert clock("noon") is None and clock(None) is None and clock("25.70") is None
 
 
 def test_one_record_to_a_file_several_to_a_folder(tmp_path, schema):

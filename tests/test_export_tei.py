@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from tbdialogue import parse_file
-from tbdialogue.export.tei import TEI, clock, corpus_header, document_id, tei_document, to_tei, write_tei
+from tbdialogue.export.tei import TEI, corpus_header, document_id, tei_document, to_tei, write_tei
 from tbdialogue.model import Event
 
 from .conftest import ROOT, shared_path
@@ -352,16 +352,3 @@ def test_tei_document_is_one_record_with_its_id(schema, sample_record):
     assert etree.tostring(doc, method="c14n2", strip_text=True) == etree.tostring(
         streamed, method="c14n2", strip_text=True
     )
-
-
-def test_times_as_printed_become_clock_times():
-    assert clock("10.10 a.m.") == "10:10:00"
-    assert clock("1 p.m.") == "13:00:00"
-    assert clock("12.10 p.m.") == "12:10:00"
-    assert clock("12 a.m.") == "00:00:00"
-    assert clock("15 h 30") == "15:30:00"
-    assert clock("10 h 5") == "10:05:00"
-    assert clock("15 heures 5") == "15:05:00"
-    assert clock("15.05 horas") == "15:05:00"
-    assert clock("10.05") == "10:05:00"
-    assert clock("noon") is None and clock(None) is None and clock("25.70") is None

@@ -38,7 +38,7 @@ from ..model import AgendaItem, AgendaSubItem, Event, Question, Record, Speaker
 from . import ExportError
 from .output import atomic_file, folder
 from .tables import record_id
-from .xmltext import xml_id, xml_safe
+from .xmltext import fill_mixed, xml_id, xml_safe
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 TBD = "https://tbdialogue.org/ns/analysis/1"
@@ -271,25 +271,7 @@ def _qid(q: Question) -> str:
 
 
 def _mixed(el: Any, text: str, spans: list[tuple[int, int, str, dict[str, str]]]) -> Any:
-    """``text`` into ``el`` as mixed content: each (start, end, tag, attributes) span a child
-    element, the rest as text and tails (spans sorted, not overlapping)."""
-    pos, last = 0, None
-    for start, end, tag, attrs in spans:
-        if start < pos or end > len(text):
-            continue
-        chunk = xml_safe(text[pos:start])
-        if last is None:
-            el.text = chunk
-        else:
-            last.tail = chunk
-        last = _e(tag, attrs, text[start:end], parent=el)
-        pos = end
-    rest = xml_safe(text[pos:])
-    if last is None:
-        el.text = rest
-    else:
-        last.tail = rest
-    return el
+    return fill_mixed(el, text, spans, lambda parent, tag, attrs, t: _e(tag, attrs, t, parent=parent))
 
 
 def _marked_p(parent: Any, eid: str, text: str, spans: list[tuple[int, int, str, dict[str, str]]]) -> Any:

@@ -47,7 +47,7 @@ from ..lexicon.normalize import fold
 from ..lexicon.numbers import clock
 from ..model import AgendaItem, AgendaSubItem, Event, Paragraph, Record, Speaker
 from .tables import record_id
-from .xmltext import xml_id, xml_safe
+from .xmltext import fill_mixed, xml_id, xml_safe
 
 TEI = "http://www.tei-c.org/ns/1.0"
 XML = "http://www.w3.org/XML/1998/namespace"
@@ -118,26 +118,15 @@ def _language_name(code: str) -> str:
 def _with_times(el: Any, text: str, times: list[str], date: str | None) -> Any:
     """``text`` into ``el``, each printed time in it as ``<time when=…>`` (the date with it when the
     record has one, as ParlaMint asks)."""
-    pos, last = 0, None
-    el.text = ""
+    spans, pos = [], 0
     for t in times:
         where = text.find(t, pos) if t else -1
         iso = clock(t)
-        if where < 0 or iso is None:
-            continue
-        chunk = xml_safe(text[pos:where])
-        if last is None:
-            el.text = chunk
-        else:
-            last.tail = chunk
-        last = _e("time", {"when": f"{date}T{iso}" if date else iso}, t, parent=el)
-        pos = where + len(t)
-    rest = xml_safe(text[pos:])
-    if last is None:
-        el.text = rest
-    else:
-        last.tail = rest
-    return el
+        if where >= 0 and iso is not None:
+            spans.append((where, where + len(t), "time", {"when": f"{date}T{iso}" if date else iso}))
+            pos = where + len(t)
+    el.text = ""
+    return fill_mixed(el, text, spans, lambda parent, tag, attrs, t: _e(tag, attrs, t, parent=parent))
 
 
 # --- ids and participants ----------------------------------------------------------------------------

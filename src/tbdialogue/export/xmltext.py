@@ -9,6 +9,8 @@ dropped, so the text keeps its length and a reader sees where something was.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -38,3 +40,31 @@ def xml_id(text: str) -> str:
     if not out or not (out[0].isalpha() or out[0] == "_"):
         out = "x" + out
     return out
+
+
+def fill_mixed(
+    el: Any,
+    text: str,
+    spans: list[tuple[int, int, str, dict[str, str]]],
+    child: Callable[[Any, str, dict[str, str], str], Any],
+) -> Any:
+    """``text`` into the element ``el`` as mixed content: each (start, end, tag, attributes) span
+    a sub-element made by ``child(el, tag, attributes, text)``, the rest as text and tails (spans
+    sorted; one that overlaps the previous or runs past the text is left as text)."""
+    pos, last = 0, None
+    for start, end, tag, attrs in spans:
+        if start < pos or end > len(text):
+            continue
+        chunk = xml_safe(text[pos:start])
+        if last is None:
+            el.text = chunk
+        else:
+            last.tail = chunk
+        last = child(el, tag, attrs, text[start:end])
+        pos = end
+    rest = xml_safe(text[pos:])
+    if last is None:
+        el.text = rest
+    else:
+        last.tail = rest
+    return el
