@@ -12,10 +12,13 @@ For each database (an existing corpus, e.g. the one ``benchmarks/bench_export.py
 2. The app runs in its own process (``tbdialogue serve``: uvicorn, one worker) on a free loopback
    port. Render times: ``--pages`` requests one after the other for each kind of page — record
    (random records), dialogue (the analysed dialogues), search (one word drawn from the corpus'
-   paragraphs, with and without a State filter) — wall time per request as the client sees it
-   (loopback HTTP included): median, 95th percentile.
-3. Load: ``--clients`` concurrent clients (asyncio, httpx2), each requesting those pages in turn
-   without pause for ``--seconds``: requests, errors, requests/s, median, p95, p99 latency.
+   paragraphs, with and without a State filter) — each at a new address, so built and not taken
+   from the app's page cache; wall time per request as the client sees it (loopback HTTP
+   included): median, 95th percentile.
+3. Load: ``--clients`` concurrent clients (asyncio, httpx2), each requesting those pages in random
+   order for ``--seconds``, waiting ``--think`` seconds (±50 %) between requests as a reader does
+   (0: no pause, the server saturated): requests, errors, requests/s, median, p95, p99 latency.
+   Pages asked for again at the same corpus generation come from the page cache, as in use.
 """
 
 from __future__ import annotations
@@ -113,8 +116,9 @@ def render_times(base: str, urls: dict[str, list[str]], pages: int, seed: int) -
             for u in choices[:5]:  # warm-up
                 client.get(u)
             times, errors = [], 0
-            for _ in range(pages):
+            for i in range(pages):
                 u = rng.choice(choices)
+                u += ("&" if "?" in u else "?") + f"cold={i}"  # a new address: built, not from the page cache
                 t0 = time.perf_counter()
                 r = client.get(u)
                 times.append((time.perf_counter() - t0) * 1000)
@@ -129,12 +133,17 @@ def render_times(base: str, urls: dict[str, list[str]], pages: int, seed: int) -
     return out
 
 
-async def _client(base: str, urls: list[str], until: float, seed: int, lat: list[float], errs: list[str]) -> None:
+async def _client(
+    base: str, urls: list[str], until: float, seed: int, lat: list[float], errs: list[str], think: float
+) -> None:
     import httpx2 as httpx
 
     rng = random.Random(seed)
     async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+        await asyncio.sleep(rng.uniform(0, think))  # clients do not all start at the same instant
         while time.perf_counter() < until:
+            if think:
+                await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
             u = rng.choice(urls)
             t0 = time.perf_counter()
             try:
@@ -146,14 +155,14 @@ async def _client(base: str, urls: list[str], until: float, seed: int, lat: list
             lat.append((time.perf_counter() - t0) * 1000)
 
 
-def load(base: str, urls: dict[str, list[str]], clients: int, seconds: float, seed: int) -> dict:
+def load(base: str, urls: dict[str, list[str]], clients: int, seconds: float, seed: int, think: float) -> dict:
     mixed = [u for choices in urls.values() for u in choices]
     lat: list[float] = []
     errs: list[str] = []
     until = time.perf_counter() + seconds
 
     async def run() -> None:
-        await asyncio.gather(*[_client(base, mixed, until, seed + i, lat, errs) for i in range(clients)])
+        await asyncio.gather(*[_client(base, mixed, until, seed + i, lat, errs, think) for i in range(clients)])
 
     t0 = time.perf_counter()
     asyncio.run(run())
@@ -162,6 +171,7 @@ def load(base: str, urls: dict[str, list[str]], clients: int, seconds: float, se
     pick = lambda q: round(lat[max(0, int(q * len(lat)) - 1)], 1)  # noqa: E731
     return {
         "clients": clients,
+        "think_s": think,
         "seconds": round(wall, 1),
         "requests": len(lat),
         "errors": len(errs),
@@ -175,10 +185,20 @@ def load(base: str, urls: dict[str, list[str]], clients: int, seconds: float, se
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--db", action="append", required=True)
+    ap.add_argument("--db", action="append", default=[])
+    ap.add_argument(
+        "--pg-records",
+        type=int,
+        default=0,
+        help="also build a corpus of this many records (scale_corpus.py) in a throwaway PostgreSQL server and benchmark it",
+    )
+    ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--pages", type=int, default=200)
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument(
+        "--think", type=float, default=1.0, help="seconds a client waits between its requests (±50 %%); 0: none"
+    )
     ap.add_argument("--analyse", type=int, default=40)
     ap.add_argument("--seed", type=int, default=11)
     args = ap.parse_args()
@@ -186,7 +206,36 @@ def main() -> None:
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "load_average_start": os.getloadavg()[0],
     }
-    for db in args.db:
+    server = None
+    dbs = list(args.db)
+    if args.pg_records:
+        import tempfile
+
+        sys.path.insert(0, str(ROOT))
+        from tests.pg import PgServer, find_pg_bin
+
+        server = PgServer(find_pg_bin())
+        server.start()
+        url = server.new_database()
+        texts = Path(tempfile.mkdtemp(prefix="tbd-bench-web-")) / "texts"
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "scale_corpus.py"), str(texts), "--records", str(args.pg_records)], check=True)
+        t0 = time.perf_counter()
+        subprocess.run([str(BIN / "tbdialogue"), "ingest", str(texts), "--recursive", "--db", url, "--jobs", str(args.jobs), "--quiet"], check=True)
+        print(f"ingested {args.pg_records} records into PostgreSQL in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+        dbs.append(url)
+    if not dbs:
+        raise SystemExit("give --db URL (a corpus) or --pg-records N")
+    try:
+        _run(dbs, args, result)
+    finally:
+        if server is not None:
+            server.stop()
+    result["load_average_end"] = os.getloadavg()[0]
+    print(json.dumps(result, indent=2))
+
+
+def _run(dbs: list[str], args, result: dict) -> None:
+    for db in dbs:
         urls = prepare(db, args.analyse, args.seed)
         proc, base = start_server(db)
         try:
@@ -196,14 +245,12 @@ def main() -> None:
                 records = corpus.stats()["records"]
             entry = {"records": records, "render": render_times(base, urls, args.pages, args.seed)}
             print(json.dumps(entry), file=sys.stderr)
-            entry["load"] = load(base, urls, args.clients, args.seconds, args.seed)
+            entry["load"] = load(base, urls, args.clients, args.seconds, args.seed, args.think)
             print(json.dumps(entry["load"]), file=sys.stderr)
         finally:
             proc.terminate()
             proc.wait(10)
-        result[db.split("://")[0] + "://…" + db[-20:]] = entry
-    result["load_average_end"] = os.getloadavg()[0]
-    print(json.dumps(result, indent=2))
+        result[db.split("://")[0]] = entry
 
 
 if __name__ == "__main__":

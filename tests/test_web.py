@@ -236,3 +236,25 @@ def test_an_unexpected_error_is_a_page_without_traceback(client, monkeypatch):
     assert r.status_code == 500 and "internal error" in r.text
     no_traceback(r.text)
     assert "secret detail" not in r.text
+
+
+def test_pages_are_kept_until_the_corpus_changes(client, corpus_url):
+    first = client.get(f"/dialogues/{KEY}")
+    tag = first.headers["etag"]
+    again = client.get(f"/dialogues/{KEY}")
+    assert again.text == first.text and again.headers["etag"] == tag
+    assert client.app.state.cache.hits >= 1
+    assert client.get(f"/dialogues/{KEY}", headers={"If-None-Match": tag}).status_code == 304
+    # A write in another process (an ingest) changes the generation: the page is built again.
+    before = client.get("/").headers["etag"]
+    record = ROOT / "tests" / "fixtures" / "languages" / "ru-record.txt"
+    done = run_cli("ingest", str(record), "--db", corpus_url, "-q", "--errors", "/dev/null", env={"TBDIALOGUE_LANGUAGES": str(record.parent)})
+    assert done.returncode == 0, done.stderr.decode()
+    assert client.get("/").headers["etag"] != before
+    # A review through the app is shown at once.
+    q = client.get(f"/api/dialogues/{KEY}").json()["questions"][1]
+    form = {"dialogue": KEY, "record": "CMW/C/SR.537", "language": "en", "question": q["id"],
+            "question_text": q["question"], "reviewer": "Cache Test", "decision": "reject"}  # fmt: skip
+    assert client.post("/reviews", data=form, follow_redirects=False).status_code == 303
+    after = client.get(f"/dialogues/{KEY}")
+    assert after.headers["etag"] != tag and "Reviewed: reject by Cache Test" in after.text

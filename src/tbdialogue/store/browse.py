@@ -40,21 +40,23 @@ def dialogue_refs(conn: Connection, state_code: str | None = None, limit: int = 
 def dialogue_ref(conn: Connection, key: str) -> DialogueRef | None:
     d, v = dialogues.c, record_versions.c
     n = select(func.count()).where(v.dialogue_id == d.id, v.is_current).scalar_subquery()
-    r = conn.execute(
-        select(d.dialogue_key, d.body, d.session, d.state_party, d.state_code, d.year, n.label("n")).where(
-            func.upper(d.dialogue_key) == key.upper()
-        )
-    ).first()
+    cols = select(d.dialogue_key, d.body, d.session, d.state_party, d.state_code, d.year, n.label("n"))
+    r = conn.execute(cols.where(d.dialogue_key == key)).first() or conn.execute(
+        cols.where(func.upper(d.dialogue_key) == key.upper())
+    ).first()  # the key as stored (indexed), else in any case
     return DialogueRef(r.dialogue_key, r.body, r.session, r.state_party, r.state_code, r.year, r.n) if r else None
 
 
 def dialogue_version_ids(conn: Connection, key: str, language: str | None = None) -> list[int]:
     """The current versions of a dialogue's records, in meeting order."""
     d, v = dialogues.c, record_versions.c
+    ref = dialogue_ref(conn, key)
+    if ref is None:
+        return []
     stmt = (
         select(v.id)
         .join(dialogues, d.id == v.dialogue_id)
-        .where(func.upper(d.dialogue_key) == key.upper(), v.is_current)
+        .where(d.dialogue_key == ref.key, v.is_current)
         .order_by(v.date, v.meeting, v.language, v.id)
     )
     if language:
@@ -133,3 +135,17 @@ def question_buckets(conn: Connection, *where: Any) -> dict[str, int]:
 
 def _bucket(status: str, confidence: str | None) -> str:
     return "check" if status != "unanswered" and confidence == "low" else status
+
+
+def generation(conn: Connection) -> tuple[int, int, int]:
+    """What the corpus's content is at: the newest version, question and review ids. Any write —
+    an ingest, an analysis, a review, from this process or another — changes it, so a page built
+    for one generation is still right while the generation is the same."""
+    row = conn.execute(
+        select(
+            select(func.max(record_versions.c.id)).scalar_subquery(),
+            select(func.max(questions.c.id)).scalar_subquery(),
+            select(func.max(reviews.c.id)).scalar_subquery(),
+        )
+    ).one()
+    return (row[0] or 0, row[1] or 0, row[2] or 0)

@@ -77,6 +77,8 @@ class SearchResult:
     total: int | None = None
     facets: dict[str, list[tuple[str, int]]] | None = None
     elapsed_ms: float = 0.0
+    #: True when ``total`` is the count limit asked for, not the whole count (there are more).
+    capped: bool = False
 
 
 @dataclass
@@ -294,6 +296,7 @@ class Corpus:
         facets: bool = False,
         filters: Filters | None = None,
         mark: tuple[str, str] = ("**", "**"),
+        count_limit: int | None = None,
         **filter_values: Any,
     ) -> SearchResult:
         """Paragraphs of current record versions matching ``query``, best first.
@@ -301,6 +304,8 @@ class Corpus:
         Filters: ``body``, ``state`` (name in en/fr/es or ISO code), ``year`` (2023 or "2013-2023"),
         ``session``, ``language``, ``speaker``, ``side``, ``status`` (of a question asked there).
         ``mark``: what the snippets put around the words found (``**`` as Markdown bold).
+        ``count_limit``: count at most this many paragraphs (``capped`` says when there are more),
+        and compute facets only when there are no more: a common word then costs a bounded time.
         """
         t0 = time.perf_counter()
         node = parse_query(query) if isinstance(query, str) else query
@@ -309,10 +314,16 @@ class Corpus:
             index = fts.backend(conn)
             ranked = index.top(conn, node, flt, limit, offset)
             hits = self._hits(conn, ranked, node, flt, mark)
-            total = index.count(conn, node, flt) if count else None
-            facet_counts = self._facets(conn, index.facets(conn, node, flt)) if facets else None
+            capped = False
+            if count and count_limit is not None:
+                total = index.count(conn, node, flt, count_limit + 1)
+                capped = total > count_limit
+                total = min(total, count_limit)
+            else:
+                total = index.count(conn, node, flt) if count else None
+            facet_counts = self._facets(conn, index.facets(conn, node, flt)) if facets and not capped else None
         text = query if isinstance(query, str) else repr(query)
-        return SearchResult(text, hits, total, facet_counts, (time.perf_counter() - t0) * 1000)
+        return SearchResult(text, hits, total, facet_counts, (time.perf_counter() - t0) * 1000, capped)
 
     def _hits(
         self, conn, ranked: list[tuple[int, float]], node: Node, flt: Filters, mark: tuple[str, str] = ("**", "**")

@@ -132,7 +132,11 @@ def top(conn: Connection, node: Node, filters: Filters, limit: int, offset: int 
     return [(pid, float(score)) for pid, score in rows]
 
 
-def count(conn: Connection, node: Node, filters: Filters) -> int:
+def count(conn: Connection, node: Node, filters: Filters, upto: int | None = None) -> int:
+    """How many paragraphs match; with ``upto``, counting stops there (a bounded cost)."""
+    if upto is not None:
+        sql, params = _sql("1", node, filters, "LIMIT :upto")
+        return conn.execute(text(f"SELECT count(*) FROM ({sql}) AS hits"), {**params, "upto": upto}).scalar_one()
     sql, params = _sql("count(*)", node, filters)
     return conn.execute(text(sql), params).scalar_one()
 

@@ -22,6 +22,7 @@ _TOP = text(
     "WHERE paragraph_fts MATCH :q ORDER BY r LIMIT :limit OFFSET :offset"
 )
 _COUNT = text("SELECT count(*) FROM paragraph_fts WHERE paragraph_fts MATCH :q")
+_COUNT_UPTO = text("SELECT count(*) FROM (SELECT rowid FROM paragraph_fts WHERE paragraph_fts MATCH :q LIMIT :limit)")
 _META = text("SELECT meta FROM paragraph_fts WHERE paragraph_fts MATCH :q")
 _INSERT = text("INSERT INTO paragraph_fts (rowid, terms, speaker, meta) VALUES (:id, :terms, :speaker, :meta)")
 _DELETE = text("DELETE FROM paragraph_fts WHERE rowid IN (SELECT id FROM paragraphs WHERE version_id = :v)")
@@ -116,7 +117,10 @@ def top(conn: Connection, node: Node, filters: Filters, limit: int, offset: int 
     return [(pid, -r) for pid, r in rows]
 
 
-def count(conn: Connection, node: Node, filters: Filters) -> int:
+def count(conn: Connection, node: Node, filters: Filters, upto: int | None = None) -> int:
+    """How many paragraphs match; with ``upto``, counting stops there (a bounded cost)."""
+    if upto is not None:
+        return conn.execute(_COUNT_UPTO, {"q": match_expression(node, filters), "limit": upto}).scalar_one()
     return conn.execute(_COUNT, {"q": match_expression(node, filters)}).scalar_one()
 
 

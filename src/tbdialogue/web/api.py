@@ -61,9 +61,15 @@ def api_dialogues(request: Request) -> dict[str, Any]:
     return _plain(data.dialogues(request.app.state.corpus))
 
 
-@router.get("/dialogues/{key:path}", summary="A dialogue's questions: status, confidence, quoted answers")
-def api_dialogue(request: Request, key: str, status: str | None = None, language: str | None = None) -> dict[str, Any]:
-    return _plain(data.dialogue(request.app.state.corpus, key, status, language))
+@router.get("/dialogues/{key:path}", summary="A dialogue's questions: status, confidence, quoted answers (200 per page)")
+def api_dialogue(
+    request: Request,
+    key: str,
+    status: str | None = None,
+    language: str | None = None,
+    page: int = Query(1, ge=1, le=10_000),
+) -> dict[str, Any]:
+    return _plain(data.dialogue(request.app.state.corpus, key, status, language, page))
 
 
 @router.get("/states/{name}", summary="A State party's reviews across bodies and years; who spoke")

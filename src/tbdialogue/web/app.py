@@ -18,13 +18,16 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import TbdError
 from ..export.brief import cite
 from ..store import Corpus
+from ..store.browse import generation
 from ..version import VERSION
 from . import charts
+from .cache import PageCache, cached_response
 from .data import MARK, NotFound
 
 HERE = Path(__file__).parent
@@ -69,9 +72,20 @@ def create_app(db: str | None = None, *, token: str | None = None, writable: boo
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
+    cache = PageCache()
+    app.state.cache = cache
+
+    def current_generation() -> tuple:
+        with corpus.engine.connect() as conn:
+            return generation(conn)
+
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
-        response = await call_next(request)
+        if cache.key(request) is not None:
+            gen = await run_in_threadpool(current_generation)
+            response = await cached_response(request, call_next, cache, gen)
+        else:
+            response = await call_next(request)
         response.headers["Content-Security-Policy"] = CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "same-origin"

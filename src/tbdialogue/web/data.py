@@ -26,6 +26,11 @@ from ..store.load import load_records
 from ..store.reviews import with_reviews
 
 PAGE_SIZE = 20
+#: Searches count at most this many paragraphs, and show facets only below it: a word in a third
+#: of the corpus then costs a bounded time ("over 10,000 paragraphs": add a word or a filter).
+COUNT_LIMIT = 10_000
+#: Questions shown on one page of a dialogue (real dialogues have 30–150).
+QUESTIONS_PER_PAGE = 200
 #: Marks around the words found in a snippet: private-use characters, never in a record's text, so
 #: the page escapes the text first and then turns them into <mark>.
 MARK = ("\ue000", "\ue001")
@@ -57,10 +62,18 @@ def search(corpus: Corpus, q: str, page: int = 1, **filters: Any) -> dict[str, A
     wanted = {k: v for k, v in filters.items() if v not in (None, "")}
     page = max(1, page)
     result = corpus.search(
-        q, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, count=True, facets=True, mark=MARK, **wanted
+        q,
+        limit=PAGE_SIZE,
+        offset=(page - 1) * PAGE_SIZE,
+        count=True,
+        facets=True,
+        mark=MARK,
+        count_limit=COUNT_LIMIT,
+        **wanted,
     )
     total = result.total or 0
     return {
+        "capped": result.capped,
         "query": q,
         "filters": wanted,
         "page": page,
@@ -105,7 +118,9 @@ def _dialogue_of(conn, rec: Record) -> str | None:
     return key if dialogue_ref(conn, key) else None
 
 
-def dialogue(corpus: Corpus, key: str, status: str | None = None, language: str | None = None) -> dict[str, Any]:
+def dialogue(
+    corpus: Corpus, key: str, status: str | None = None, language: str | None = None, page: int = 1
+) -> dict[str, Any]:
     with corpus.engine.connect() as conn:
         ref = dialogue_ref(conn, key)
         if ref is None:
@@ -117,18 +132,22 @@ def dialogue(corpus: Corpus, key: str, status: str | None = None, language: str 
     records = [r for r in records if r.language == lang]
     analyses = analyses_of(records)
     statuses = {status} if status else None
-    question_rows = rows(analyses, statuses)
+    all_rows = rows(analyses, statuses)
+    page = max(1, page)
+    question_rows = all_rows[(page - 1) * QUESTIONS_PER_PAGE : page * QUESTIONS_PER_PAGE]
     by_id = {q.id: (r, q) for a in analyses for r, q in a.questions}
+    where = {p.id: (r, p) for r in records for p in r.paragraphs}
     for row in question_rows:
         rec, q = by_id[row["id"]]
         row["record"] = rec.symbol
         row["language"] = rec.language
         row["asked_in_citation"] = cite(row["asked_in"]) if row["asked_in"] else ""
         row["asked_in_url"] = record_url(rec.symbol, rec.language, rec.paragraphs[q.paragraph - 1].number)
-        row["answers"] = [
-            {"id": pid, "citation": cite(pid), "url": _paragraph_url(records, pid), "text": _paragraph_text(records, pid)}
-            for pid in (row["answered_in"].split("; ") if row["answered_in"] else [])
-        ]
+        row["answers"] = []
+        for pid in row["answered_in"].split("; ") if row["answered_in"] else []:
+            found = where.get(pid)
+            url = record_url(found[0].symbol, found[0].language, found[1].number or found[1].index) if found else record_url(pid.rsplit("/", 1)[0])
+            row["answers"].append({"id": pid, "citation": cite(pid), "url": url, "text": found[1].text if found else None})
     all_questions = [q for a in analyses for _, q in a.questions]
     counts = Counter(bucket(q) for q in all_questions)
     return {
@@ -145,6 +164,9 @@ def dialogue(corpus: Corpus, key: str, status: str | None = None, language: str 
         "counts": {k: counts.get(k, 0) for k in ("answered", "check", "partial", "unanswered")},
         "warnings": [w.message for a in analyses for w in a.warnings],
         "questions": question_rows,
+        "page": page,
+        "pages": max(1, -(-len(all_rows) // QUESTIONS_PER_PAGE)),
+        "shown": len(all_rows),
     }
 
 
@@ -157,23 +179,6 @@ def analyses_of(records: list[Record]) -> list[DialogueAnalysis]:
         pairs = [(r, q) for r in d.records for q in r.questions or []]
         out.append(DialogueAnalysis(d, pairs, "stored", calibrated_params("full"), []))
     return out
-
-
-def _paragraph_url(records: list[Record], pid: str) -> str | None:
-    for r in records:
-        for p in r.paragraphs:
-            if p.id == pid:
-                return record_url(r.symbol, r.language, p.number or p.index)
-    symbol = pid.rsplit("/", 1)[0]
-    return record_url(symbol)
-
-
-def _paragraph_text(records: list[Record], pid: str) -> str | None:
-    for r in records:
-        for p in r.paragraphs:
-            if p.id == pid:
-                return p.text
-    return None
 
 
 def dialogues(corpus: Corpus) -> dict[str, Any]:

@@ -56,10 +56,16 @@ def dialogues_page(request: Request):
 
 
 @router.get("/dialogues/{key:path}", response_class=HTMLResponse)
-def dialogue_page(request: Request, key: str, status: str | None = None, language: str | None = None):
+def dialogue_page(
+    request: Request,
+    key: str,
+    status: str | None = None,
+    language: str | None = None,
+    page: int = Query(1, ge=1, le=10_000),
+):
     if status not in (None, "", "answered", "check", "partial", "unanswered"):
         raise TbdError(f"unknown status {status!r}: use answered, check, partial or unanswered")
-    return render(request, "dialogue.html", data.dialogue(request.app.state.corpus, key, status or None, language))
+    return render(request, "dialogue.html", data.dialogue(request.app.state.corpus, key, status or None, language, page))
 
 
 @router.get("/briefs/{fmt}/{key:path}")
