@@ -73,21 +73,29 @@ def prepare(db: str, analyse: int, seed: int) -> dict[str, list[str]]:
             analysed.add(k.dialogue_key)
         if todo:
             print(f"analysed {len(todo)} dialogues in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
-    words = [w for t in texts for w in re.findall(r"[a-zA-Z]{6,}", t)]
+    # Search words: those of 300 random paragraphs that are in at most 10 % of them — the rare, medium
+    # and common bands of bench_corpus.py; the very common (in more than 10 %) are timed apart.
+    df: dict[str, int] = {}
+    for t in texts:
+        for w in {w.lower() for w in re.findall(r"[a-zA-Z]{4,}", t)}:
+            df[w] = df.get(w, 0) + 1
+    words = sorted(w for w, n in df.items() if n <= 0.10 * len(texts))
+    very_common = sorted(w for w, n in df.items() if n > 0.10 * len(texts) and len(w) >= 6)
     states = [k.state_code for k in keys]
-    searches = [f"/search?q={rng.choice(words).lower()}" for _ in range(100)]
-    searches += [f"/search?q={rng.choice(words).lower()}&state={rng.choice(states)}" for _ in range(100)]
+    searches = [f"/search?q={rng.choice(words)}" for _ in range(100)]
+    searches += [f"/search?q={rng.choice(words)}&state={rng.choice(states)}" for _ in range(100)]
     return {
         "record": [f"/records/{s}" for s in rng.sample(symbols, min(300, len(symbols)))],
         "dialogue": [f"/dialogues/{k}" for k in sorted(analysed)],
         "search": searches,
+        "search_very_common": [f"/search?q={w}" for w in very_common],
     }
 
 
-def start_server(db: str) -> tuple[subprocess.Popen, str]:
+def start_server(db: str, workers: int) -> tuple[subprocess.Popen, str]:
     port = _free_port()
     proc = subprocess.Popen(
-        [str(BIN / "tbdialogue"), "serve", "--db", db, "--port", str(port)],
+        [str(BIN / "tbdialogue"), "serve", "--db", db, "--port", str(port), "--workers", str(workers)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -156,7 +164,7 @@ async def _client(
 
 
 def load(base: str, urls: dict[str, list[str]], clients: int, seconds: float, seed: int, think: float) -> dict:
-    mixed = [u for choices in urls.values() for u in choices]
+    mixed = [u for kind, choices in urls.items() if kind != "search_very_common" for u in choices]
     lat: list[float] = []
     errs: list[str] = []
     until = time.perf_counter() + seconds
@@ -201,6 +209,7 @@ def main() -> None:
     )
     ap.add_argument("--analyse", type=int, default=40)
     ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--workers", type=int, default=2, help="tbdialogue serve --workers (one per core)")
     args = ap.parse_args()
     result: dict = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
@@ -237,7 +246,7 @@ def main() -> None:
 def _run(dbs: list[str], args, result: dict) -> None:
     for db in dbs:
         urls = prepare(db, args.analyse, args.seed)
-        proc, base = start_server(db)
+        proc, base = start_server(db, args.workers)
         try:
             from tbdialogue.store import Corpus
 

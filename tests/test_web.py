@@ -258,3 +258,43 @@ def test_pages_are_kept_until_the_corpus_changes(client, corpus_url):
     assert client.post("/reviews", data=form, follow_redirects=False).status_code == 303
     after = client.get(f"/dialogues/{KEY}")
     assert after.headers["etag"] != tag and "Reviewed: reject by Cache Test" in after.text
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_the_serve_command_serves_and_says_where(corpus_url, workers):
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx2 as httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tbdialogue", "serve", "--db", corpus_url, "--port", str(port), "--workers", workers],
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env={k: v for k, v in os.environ.items() if k != "TBDIALOGUE_DEBUG"},
+    )
+    try:
+        for _ in range(150):
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/dialogues", timeout=2)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        assert r.status_code == 200 and r.json()["dialogues"][0]["key"] == KEY
+    finally:
+        proc.terminate()
+        proc.wait(15)
+    assert f"at http://127.0.0.1:{port} (may write)" in proc.stderr.read().decode()
+
+
+def test_the_serve_command_refuses_a_bad_database_in_one_line(tmp_path):
+    done = run_cli("serve", "--db", str(tmp_path / "no" / "such" / "folder.db"))
+    assert done.returncode == 2
+    assert done.stderr.decode().count("\n") == 1 and "does not exist" in done.stderr.decode()

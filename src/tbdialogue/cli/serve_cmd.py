@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import os
 
@@ -24,11 +25,37 @@ def _loopback(host: str) -> bool:
         return False
 
 
+def _multiprocess(uvicorn, host: str, port: int, workers: int) -> None:
+    """``uvicorn.run(…, workers=N)``, with TCP_NODELAY on the listening socket: the workers' own
+    connections do not get it (a kept-alive connection then waited 40 ms per response for the
+    delayed ACK), and on Linux accepted connections inherit it from the listening socket."""
+    import socket
+
+    from uvicorn.supervisors import Multiprocess
+
+    config = uvicorn.Config(
+        "tbdialogue.web.app:from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        access_log=False,
+    )
+    sock = config.bind_socket()
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    with contextlib.suppress(KeyboardInterrupt):
+        Multiprocess(config, sockets=[sock]).run()
+
+
 @app.command("serve")
 def serve_command(
     db: str | None = db_option(),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    workers: int = typer.Option(
+        1, "--workers", min=1, max=64, help="Worker processes (one per core serves more readers at once)."
+    ),
     token: str | None = typer.Option(
         None,
         "--token",
@@ -49,10 +76,21 @@ def serve_command(
         from ..web import create_app
     except ImportError as exc:
         fail(f"the web app needs the optional packages FastAPI and uvicorn ({exc.name}): pip install 'tbdialogue[web]'")
+    from ..web.app import SERVE_ENV
+
     local = _loopback(host)
-    web = create_app(db, token=None if local else token, writable=local or bool(token))
+    token = None if local else token
+    writable = local or bool(token)
+    web = create_app(db, token=token, writable=writable)  # opened here: a bad --db is one line before serving
     where = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
     mode = "may write" if local else ("writes need the token" if token else "read-only (no --token)")
-    typer.echo(f"serving {web.state.corpus.url.render_as_string(hide_password=True)} at {where} ({mode}); Ctrl-C stops", err=True)
-    uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False, workers=1)
+    url = web.state.corpus.url.render_as_string(hide_password=False)
+    shown = web.state.corpus.url.render_as_string(hide_password=True)
+    typer.echo(f"serving {shown} at {where} ({mode}); Ctrl-C stops", err=True)
+    if workers == 1:
+        uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False)
+    else:
+        web.state.corpus.close()
+        os.environ.update({SERVE_ENV["db"]: url, SERVE_ENV["token"]: token or "", SERVE_ENV["writable"]: "1" if writable else ""})
+        _multiprocess(uvicorn, host, port, workers)
     os._exit(0)

@@ -82,19 +82,27 @@ def speakers_of_state(conn: Connection, state_code: str, limit: int = 100) -> li
     return [dict(r._mapping) for r in rows]
 
 
+#: Counting stops here: "over 10,000 paragraphs" (the Chair of every meeting says a great deal).
+COUNT_UPTO = 10_000
+
+
 def person_paragraphs(conn: Connection, name: str, limit: int = 200, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
-    """What a speaker said: their paragraphs across current records (newest first), and how many."""
+    """What a speaker said: their paragraphs across current records (newest first), and how many.
+    The speakers are found first (by name, any case), then their turns through the turns' index."""
     v, t, s, p = record_versions.c, turns.c, speakers.c, paragraphs.c
+    ids = list(conn.execute(select(s.id).where(func.lower(s.name) == name.strip().lower())).scalars())
+    if not ids:
+        return [], 0
     base = (
         select(p.cid, p.number, p.text, v.symbol, v.date, v.language, v.body, v.state_party, s.name, s.role, s.side,
                s.affiliation)  # fmt: skip
-        .select_from(paragraphs)
-        .join(record_versions, v.id == p.version_id)
-        .join(turns, (t.version_id == p.version_id) & (t.idx == p.turn_idx))
+        .select_from(turns)
         .join(speakers, s.id == t.speaker_id)
-        .where(func.lower(s.name) == name.strip().lower(), v.is_current)
+        .join(record_versions, v.id == t.version_id)
+        .join(paragraphs, (p.version_id == t.version_id) & (p.turn_idx == t.idx))
+        .where(t.speaker_id.in_(ids), v.is_current)
     )
-    total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
+    total = conn.execute(select(func.count()).select_from(base.limit(COUNT_UPTO + 1).subquery())).scalar_one()
     rows = conn.execute(base.order_by(v.date.desc(), v.symbol, p.idx).limit(limit).offset(offset)).all()
     return [dict(r._mapping) for r in rows], total
 

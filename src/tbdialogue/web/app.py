@@ -10,6 +10,8 @@ given at start, and without one the app is read-only.
 from __future__ import annotations
 
 import hmac
+import os
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +39,8 @@ CSP = (
     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 UPLOAD_LIMIT_MB = 50
+#: Threads that build pages at once, per worker process.
+THREADS = max(4, 2 * (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 2)))
 
 
 class WriteRefused(TbdError):
@@ -53,7 +57,18 @@ def create_app(db: str | None = None, *, token: str | None = None, writable: boo
     """The app over the corpus ``db``. ``writable``: uploads and reviews allowed; ``token``: they
     then need it (``X-Token`` header or ``token`` form field)."""
     corpus = Corpus(db, create=True)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        # Pages are built in worker threads; each holds a database connection (SQLite: with its own
+        # 64 MB page cache). More threads than a few per core only add memory and lock contention.
+        import anyio.to_thread
+
+        anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="tbdialogue",
         version=VERSION,
         description="UN treaty-body summary records as data: records, dialogues, questions, search. "
@@ -136,6 +151,19 @@ def create_app(db: str | None = None, *, token: str | None = None, writable: boo
     app.include_router(api_router)
     app.include_router(page_router)
     return app
+
+
+#: How ``tbdialogue serve --workers N`` hands its settings to each worker process.
+SERVE_ENV = {"db": "TBDIALOGUE_SERVE_DB", "token": "TBDIALOGUE_SERVE_TOKEN", "writable": "TBDIALOGUE_SERVE_WRITABLE"}
+
+
+def from_environment() -> FastAPI:
+    """The app of one worker process of ``tbdialogue serve --workers N`` (uvicorn's factory)."""
+    return create_app(
+        os.environ.get(SERVE_ENV["db"]) or None,
+        token=os.environ.get(SERVE_ENV["token"]) or None,
+        writable=os.environ.get(SERVE_ENV["writable"]) == "1",
+    )
 
 
 def check_write(request: Request, given: str | None) -> None:
