@@ -20,7 +20,10 @@ def stats_command(
 ) -> None:
     """What the corpus holds: records per body, year and language; questions by status.
 
-    Also the versions, paragraphs and dialogues, and how many records were analysed.
+    Also the versions, paragraphs and dialogues, and how many records were analysed. Questions are
+    counted as readers are shown them: a link the tool does not trust is "to check", never
+    "answered"; a reviewed question counts as its reviewer decided (JSON: `shown`; the automatic
+    statuses alone: `questions`).
     """
     corpus = open_corpus(db)
     try:
@@ -42,4 +45,10 @@ def stats_command(
         typer.echo(wrap(f"{label:<12} {line(s[key])}", indent=" " * 13, first=""))
     typer.echo(f"dialogues:   {s['dialogues']}")
     analysed = f"{s['analysed']} analysed records"
-    typer.echo(f"questions:   {line(sorted(s['questions'].items())) if s['questions'] else '—'} ({analysed})")
+    shown = s["shown"]
+    total = sum(shown.values())
+    if total:
+        parts = ", ".join(f"{n} {'to check' if k == 'check' else k}" for k, n in shown.items())
+        typer.echo(wrap(f"questions:   {total}: {parts} ({analysed})", indent=" " * 13, first=""))
+    else:
+        typer.echo(f"questions:   — ({analysed})")
