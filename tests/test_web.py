@@ -298,3 +298,17 @@ def test_the_serve_command_refuses_a_bad_database_in_one_line(tmp_path):
     done = run_cli("serve", "--db", str(tmp_path / "no" / "such" / "folder.db"))
     assert done.returncode == 2
     assert done.stderr.decode().count("\n") == 1 and "does not exist" in done.stderr.decode()
+
+
+def test_the_serve_command_refuses_a_port_in_use_in_one_line(tmp_path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        done = run_cli("serve", "--db", str(tmp_path / "c.db"), "--port", str(port))
+    err = done.stderr.decode()
+    assert done.returncode == 2 and err.count("\n") == 1 and f"port {port} on 127.0.0.1 is already in use" in err
+    done = run_cli("serve", "--db", str(tmp_path / "c.db"), "--host", "no-such-host.invalid")
+    assert done.returncode == 2 and "not an address of this machine" in done.stderr.decode()

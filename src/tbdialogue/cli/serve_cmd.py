@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import ipaddress
 import os
 
@@ -23,6 +24,27 @@ def _loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def _check_port(host: str, port: int) -> None:
+    """A port that cannot be listened on is one line before anything starts (uvicorn would log it)."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror:
+        fail(f"cannot listen on {host!r}: not an address of this machine (e.g. 127.0.0.1 or 0.0.0.0)")
+    family, kind, proto, _, addr = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(addr)
+        except PermissionError:
+            fail(f"port {port} needs administrator rights: give a port above 1023, e.g. --port 8000")
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                fail(f"port {port} on {host} is already in use (another server?): give another --port, e.g. --port {port + 1}")
+            fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
 
 
 def _multiprocess(uvicorn, host: str, port: int, workers: int) -> None:
@@ -78,6 +100,7 @@ def serve_command(
         fail(f"the web app needs the optional packages FastAPI and uvicorn ({exc.name}): pip install 'tbdialogue[web]'")
     from ..web.app import SERVE_ENV
 
+    _check_port(host, port)
     local = _loopback(host)
     token = None if local else token
     writable = local or bool(token)
