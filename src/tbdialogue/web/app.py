@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hmac
 import os
+import time
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,6 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import TbdError
@@ -39,6 +39,8 @@ CSP = (
     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 UPLOAD_LIMIT_MB = 50
+#: How long the corpus's generation is taken as known (seconds) before it is asked again.
+GENERATION_TTL = 0.5
 #: Threads that build pages at once, per worker process.
 THREADS = max(4, 2 * (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 2)))
 
@@ -89,18 +91,31 @@ def create_app(db: str | None = None, *, token: str | None = None, writable: boo
 
     cache = PageCache()
     app.state.cache = cache
+    seen = {"at": 0.0, "generation": None}
 
     def current_generation() -> tuple:
-        with corpus.engine.connect() as conn:
-            return generation(conn)
+        """The corpus's generation, asked at most every GENERATION_TTL seconds: a page kept from
+        the cache is then sent without waiting for a thread (writes through this app are seen at
+        once; a write by another process, such as `tbdialogue ingest`, within the TTL)."""
+        now = time.monotonic()
+        if seen["generation"] is None or now - seen["at"] >= GENERATION_TTL:
+            with corpus.engine.connect() as conn:
+                seen["generation"], seen["at"] = generation(conn), now
+        return seen["generation"]
+
+    def forget_generation() -> None:
+        seen["generation"] = None
+
+    app.state.forget_generation = forget_generation
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
         if cache.key(request) is not None:
-            gen = await run_in_threadpool(current_generation)
-            response = await cached_response(request, call_next, cache, gen)
+            response = await cached_response(request, call_next, cache, current_generation())
         else:
             response = await call_next(request)
+            if request.method == "POST":
+                forget_generation()  # a review or an upload: the next page is built anew
         response.headers["Content-Security-Policy"] = CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "same-origin"

@@ -1,10 +1,11 @@
 """Pages kept while the corpus does not change.
 
 A page is a function of the corpus's content, and the corpus changes only by writes (ingest,
-analysis, review, upload). Each GET asks the database for its generation — the newest version,
-question and review ids, three index lookups — and a page built at the same generation is sent
-again as it was, with an ETag (a browser that has it gets 304). Any write, from this process or
-from `tbdialogue ingest` in another, changes the generation, so nothing stale is ever served.
+analysis, review, upload). The app knows the database's generation — the newest version, question
+and review ids, three index lookups, asked again every half second — and a page built at the same
+generation is sent again as it was, with an ETag (a browser that has it gets 304). A write through
+the app is seen by the next request; a write by another process (`tbdialogue ingest`) within half
+a second.
 """
 
 from __future__ import annotations
