@@ -18,7 +18,7 @@ from .dialogue import Dialogue, DialogueWarning, group_dialogues
 from .embed import Embedder, EmbeddingsUnavailable, default_embedder
 from .link import LinkParams, calibrated_params, score_dialogue, to_questions
 
-__all__ = ["analyse_record", "analyse_records", "DialogueAnalysis", "load_embedder", "STATUSES"]
+__all__ = ["analyse_record", "analyse_records", "stored_analyses", "DialogueAnalysis", "load_embedder", "STATUSES"]
 
 STATUSES = QUESTION_STATUSES
 
@@ -37,6 +37,18 @@ class DialogueAnalysis:
 
     def counts(self) -> Counter[str]:
         return Counter(q.status for _, q in self.questions)
+
+
+def stored_analyses(records: list[Record]) -> list[DialogueAnalysis]:
+    """The analyses of records whose questions are already there (read back from the corpus), one
+    per dialogue, with its completeness warnings — nothing analysed again. Records without
+    questions are left out."""
+    analysed = [r for r in records if r.questions is not None]
+    out = []
+    for d in group_dialogues(analysed, [r.symbol or "record" for r in analysed]):
+        pairs = [(r, q) for r in d.records for q in r.questions or []]
+        out.append(DialogueAnalysis(d, pairs, "stored", calibrated_params("full"), []))
+    return out
 
 
 def load_embedder(use_embeddings: bool = True) -> tuple[Embedder | None, str | None]:

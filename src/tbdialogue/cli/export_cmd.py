@@ -91,11 +91,10 @@ def export_command(
     if format is None:
         fail("--format is required: akn, tei, jsonl, csv, parquet or xlsx")
     ex = exporter(format.value)
-    if ex.extra:  # say what to install before reading anything
-        try:
-            _check_extra(format.value)
-        except MissingExtra as exc:
-            fail(str(exc))
+    try:
+        ex.check()  # say what to install before reading anything
+    except MissingExtra as exc:
+        fail(str(exc))
     target = _target(ex, out, format.value)
 
     failed = 0
@@ -130,13 +129,6 @@ def export_command(
     typer.echo(f"{n} record{'s' if n != 1 else ''} exported as {format.value} to {where}", err=True)
     if failed:
         raise typer.Exit(EXIT_BAD_INPUT)
-
-
-def _check_extra(fmt: str) -> None:
-    from ..export import need
-
-    module = {"parquet": "pyarrow", "xlsx": "openpyxl"}[fmt]
-    need(module, fmt, fmt)
 
 
 def _target(ex, out: str | None, fmt: str):

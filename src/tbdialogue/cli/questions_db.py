@@ -13,9 +13,7 @@ def corpus_analyses(
     db: str | None, *, state: str | None, body: str | None, year: str | None, session: int | None
 ) -> list:
     """The analyses stored in the corpus, one per dialogue (its records' questions as stored)."""
-    from ..analyse import DialogueAnalysis
-    from ..analyse.dialogue import group_dialogues
-    from ..analyse.link import calibrated_params
+    from ..analyse import stored_analyses
     from ..store import Corpus
 
     corpus = Corpus(db, create=False)
@@ -27,9 +25,4 @@ def corpus_analyses(
     if not analysed:
         typer.echo("error: no record in the corpus was analysed: ingest with --analyze to find questions", err=True)
         raise typer.Exit(EXIT_BAD_INPUT)
-    out = []
-    for records in groups:
-        for d in group_dialogues(records, [r.symbol or "record" for r in records]):
-            pairs = [(r, q) for r in d.records for q in r.questions or []]
-            out.append(DialogueAnalysis(d, pairs, "stored", calibrated_params("full"), []))
-    return out
+    return [a for records in groups for a in stored_analyses(records)]

@@ -91,7 +91,13 @@ class Exporter:
     #: stream for "file" targets that can go to standard output.
     write: Callable[..., int]
     stdout: bool = False  # can write to standard output
-    extra: str | None = None  # the optional dependency it needs (pip install 'tbdialogue[extra]')
+    extra: str | None = None  # the optional extra it needs (pip install 'tbdialogue[extra]') …
+    requires: str | None = None  # … for this module
+
+    def check(self) -> None:
+        """A one-line :class:`MissingExtra` when the optional package this format needs is absent."""
+        if self.requires:
+            need(self.requires, self.extra or self.format, self.format)
 
 
 _EXPORTERS: dict[str, Exporter] = {}
@@ -153,27 +159,12 @@ def _lazy(module: str) -> Callable[..., int]:
     return write
 
 
-def _tei(records: Any, out: Any, progress: Callable[[int], None] | None = None) -> int:
-    """TEI is written by ``tei.write_tei`` to a stream: a file opened whole-or-nothing, or stdout."""
-    from .output import stream_or_file
-    from .tei import write_tei
-
-    def counted(items: Any) -> Any:
-        for n, item in enumerate(items, start=1):
-            yield item
-            if progress:
-                progress(n)
-
-    with stream_or_file(out) as fh:
-        return write_tei(counted(records), fh)
-
-
 for _e in (
     Exporter("akn", "Akoma Ntoso 3.0 (OASIS LegalDocML) debate documents", "file-per-record", ".xml", _lazy("akn")),
-    Exporter("tei", "TEI Parla-CLARIN: a teiCorpus of the records", "file", ".xml", _tei, stdout=True),
+    Exporter("tei", "TEI Parla-CLARIN: a teiCorpus of the records", "file", ".xml", _lazy("tei"), stdout=True),
     Exporter("jsonl", "JSON Lines: one record (tbdialogue.record/1) per line", "file", ".jsonl", _lazy("jsonl"), stdout=True),
     Exporter("csv", "tables as CSV files (docs/data-dictionary.md)", "folder", "", _lazy("tables_csv")),
-    Exporter("parquet", "tables as Parquet files", "folder", "", _lazy("tables_parquet"), extra="parquet"),
-    Exporter("xlsx", "tables as the sheets of one Excel workbook", "file", ".xlsx", _lazy("tables_xlsx"), extra="xlsx"),
+    Exporter("parquet", "tables as Parquet files", "folder", "", _lazy("tables_parquet"), extra="parquet", requires="pyarrow"),
+    Exporter("xlsx", "tables as the sheets of one Excel workbook", "file", ".xlsx", _lazy("tables_xlsx"), extra="xlsx", requires="openpyxl"),
 ):
     register_exporter(_e)

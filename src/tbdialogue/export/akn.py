@@ -37,6 +37,7 @@ from ..lexicon.numbers import clock
 from ..model import AgendaItem, AgendaSubItem, Event, Question, Record, Speaker
 from . import ExportError
 from .output import atomic_file, folder
+from .placement import events_by_place
 from .tables import record_id
 from .xmltext import fill_mixed, xml_id, xml_safe
 
@@ -306,29 +307,10 @@ def _sections(record: Record) -> list[tuple[int, int, AgendaItem | AgendaSubItem
     return sorted(out, key=lambda s: (s[0], s[1]))
 
 
-def _events_by_place(record: Record) -> tuple[dict[int, list[list[Event]]], dict[int, list[Event]], list[list[Event]]]:
-    """Events that are not paragraphs, grouped by the paragraph they precede (one sentence printing
-    two events — "suspended at … and resumed at …" — is one group); events that are paragraphs, by
-    paragraph; and the groups at the end."""
-    before: dict[int, list[list[Event]]] = {}
-    on: dict[int, list[Event]] = {}
-    end: list[list[Event]] = []
-    for e in record.events:
-        if e.paragraph is not None:
-            on.setdefault(e.paragraph, []).append(e)
-            continue
-        groups = before.setdefault(e.before_paragraph, []) if e.before_paragraph is not None else end
-        if groups and groups[-1][0].text == e.text:
-            groups[-1].append(e)
-        else:
-            groups.append([e])
-    return before, on, end
-
-
 def _body(doc: Any, record: Record, refs: _Refs) -> None:
     body = _e("debateBody", parent=doc)
     spans = _spans(record)
-    before, on, end = _events_by_place(record)
+    before, on, end = events_by_place(record)
     starts = _sections(record)
     counter = {"dbsect": 0, "speech": 0}
 

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Any, BinaryIO
 
@@ -46,6 +46,8 @@ from ..lexicon.languages import UnknownLanguage, language
 from ..lexicon.normalize import fold
 from ..lexicon.numbers import clock
 from ..model import AgendaItem, AgendaSubItem, Event, Paragraph, Record, Speaker
+from .output import stream_or_file
+from .placement import events_by_place
 from .tables import record_id
 from .xmltext import fill_mixed, xml_id, xml_safe
 
@@ -301,27 +303,6 @@ def _sections(record: Record) -> dict[int, list[AgendaItem | AgendaSubItem]]:
     return dict(sorted(out.items()))
 
 
-def _events(record: Record) -> tuple[dict[int, list[list[Event]]], dict[int, list[Event]], list[list[Event]]]:
-    """Events that are not paragraphs, grouped by the paragraph they precede (one sentence printing
-    two events — "suspended at … and resumed at …" — is one group); events that are paragraphs, by
-    paragraph; and the groups after the last paragraph."""
-    before: dict[int, list[list[Event]]] = {}
-    on: dict[int, list[Event]] = {}
-    end: list[list[Event]] = []
-    n = len(record.paragraphs)
-    for e in record.events:
-        if e.paragraph is not None and 1 <= e.paragraph <= n:
-            on.setdefault(e.paragraph, []).append(e)
-            continue
-        where = e.before_paragraph
-        groups = before.setdefault(where, []) if where is not None and 1 <= where <= n else end
-        if groups and groups[-1][0].text == e.text:
-            groups[-1].append(e)
-        else:
-            groups.append([e])
-    return before, on, end
-
-
 def _comment(parent: Any, text: str, events: list[Event], date: str | None, attrs: dict[str, str | None]) -> Any:
     """A transcriber comment as ParlaMint encodes it: a time note, an incident or a note."""
     times = [e.time for e in events if e.time]
@@ -406,7 +387,7 @@ def _seg_id(p: Paragraph) -> str:
 def _body(tei: Any, record: Record, ids: _Ids, partic: _Participants) -> None:
     paras = record.paragraphs
     sections = _sections(record)
-    before, on, end = _events(record)
+    before, on, end = events_by_place(record)
     b = _Body(_e("text", parent=tei), record, ids, partic)
 
     def resumes(index: int) -> bool:
@@ -544,6 +525,20 @@ def _corpus_header() -> Any:
         cat = _e("catDesc", parent=_e("category", {"xml:id": cid}, parent=parla))
         _e("term", text=term, parent=cat).tail = f": {desc}"
     return header
+
+
+def write(records: Iterable[Record], out: Any, progress: Callable[[int], None] | None = None) -> int:
+    """The exporter's entry (``tbdialogue export --format tei``): to a file written whole or not at
+    all, or to a stream (standard output)."""
+
+    def counted(items: Iterable[Record]) -> Iterator[Record]:
+        for n, item in enumerate(items, start=1):
+            yield item
+            if progress:
+                progress(n)
+
+    with stream_or_file(out) as fh:
+        return write_tei(counted(records), fh)
 
 
 def write_tei(records: Iterable[Record], out: BinaryIO) -> int:

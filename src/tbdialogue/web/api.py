@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, File, Form, Query, Request, UploadFile
-from pydantic import BaseModel
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 
 from ..model import Record
 from . import data
 from .app import check_write
+from .data import SearchFilters
 from .writes import ReviewForm, store_review, store_upload
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -35,17 +35,10 @@ def api_home(request: Request) -> dict[str, Any]:
 def api_search(
     request: Request,
     q: str = Query(..., min_length=1, description="words, \"exact phrases\", OR, -exclusion, prefix*"),
-    body: str | None = None,
-    state: str | None = None,
-    year: str | None = None,
-    language: str | None = None,
-    side: str | None = None,
-    status: str | None = None,
+    filters: SearchFilters = Depends(),
     page: int = Query(1, ge=1, le=10_000),
 ) -> dict[str, Any]:
-    result = data.search(
-        request.app.state.corpus, q, page, body=body, state=state, year=year, language=language, side=side, status=status
-    )
+    result = data.search(request.app.state.corpus, q, page, **filters.values())
     for hit in result["hits"]:  # the page marks found words; the API gives them as **bold**
         hit["snippet"] = hit["snippet"].replace(data.MARK[0], "**").replace(data.MARK[1], "**")
     return _plain(result)
@@ -82,23 +75,10 @@ def api_person(request: Request, name: str, page: int = Query(1, ge=1, le=10_000
     return _plain(data.person(request.app.state.corpus, name, page))
 
 
-class ReviewIn(BaseModel):
-    dialogue: str
-    record: str
-    language: str
-    question: str
-    question_text: str
-    reviewer: str
-    decision: str
-    status: str = ""
-    answers: str = ""
-    note: str = ""
-
-
 @router.post("/reviews", summary="Store a reviewer's decision on a question (confirm, reject, change)")
-def api_review(request: Request, review: ReviewIn) -> dict[str, Any]:
+def api_review(request: Request, review: ReviewForm) -> dict[str, Any]:
     check_write(request, None)
-    store_review(request.app.state.corpus, ReviewForm(**review.model_dump()))
+    store_review(request.app.state.corpus, review)
     page = data.dialogue(request.app.state.corpus, review.dialogue, None, review.language)
     return _plain(next(r for r in page["questions"] if r["id"] == review.question))
 

@@ -8,9 +8,7 @@ from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from ..analyse import DialogueAnalysis
-from ..analyse.dialogue import group_dialogues
-from ..analyse.link import calibrated_params
+from ..analyse import stored_analyses
 from ..errors import TbdError
 from ..export.brief import bucket, cite, document_url, rows, summary_line
 from ..model import Record
@@ -59,6 +57,21 @@ def home(corpus: Corpus) -> dict[str, Any]:
         "questions": s["shown"],
         "recent_dialogues": recent,
     }
+
+
+@dataclass
+class SearchFilters:
+    """The search page's filters, as query parameters (the page and its JSON twin take the same)."""
+
+    body: str | None = None
+    state: str | None = None
+    year: str | None = None
+    language: str | None = None
+    side: str | None = None
+    status: str | None = None
+
+    def values(self) -> dict[str, str]:
+        return {k: v for k, v in vars(self).items() if v not in (None, "")}
 
 
 def search(corpus: Corpus, q: str, page: int = 1, **filters: Any) -> dict[str, Any]:
@@ -134,6 +147,7 @@ class _Analysed:
     by_id: dict[str, tuple[Record, Any]]
     where: dict[str, tuple[Record, Any]]
     questions: list[Any]
+    analyses: list[Any]  # the DialogueAnalysis list the brief is written from
 
 
 #: Dialogues analysed for pages, kept while the corpus's generation stays the same: the filters and
@@ -143,7 +157,7 @@ _ANALYSED_MAX = 16
 _ANALYSED_LOCK = threading.Lock()
 
 
-def _analysed(corpus: Corpus, key: str, language: str | None) -> _Analysed:
+def analysed_dialogue(corpus: Corpus, key: str, language: str | None) -> _Analysed:
     with corpus.engine.connect() as conn:
         ref = dialogue_ref(conn, key)
         if ref is None:
@@ -159,7 +173,7 @@ def _analysed(corpus: Corpus, key: str, language: str | None) -> _Analysed:
     languages = sorted({r.language for r in records})
     lang = language or ("en" if "en" in languages else (languages[0] if languages else None))
     records = [r for r in records if r.language == lang]
-    analyses = analyses_of(records)
+    analyses = stored_analyses(records)
     value = _Analysed(
         ref=ref,
         language=lang,
@@ -170,6 +184,7 @@ def _analysed(corpus: Corpus, key: str, language: str | None) -> _Analysed:
         by_id={q.id: (r, q) for a in analyses for r, q in a.questions},
         where={p.id: (r, p) for r in records for p in r.paragraphs},
         questions=[q for a in analyses for _, q in a.questions],
+        analyses=analyses,
     )
     with _ANALYSED_LOCK:
         _ANALYSED[memo] = value
@@ -183,7 +198,7 @@ def dialogue(
 ) -> dict[str, Any]:
     """A dialogue's questions (``status``: only those shown so — answered, check, partial,
     unanswered), 200 to a page, each with its answering paragraphs."""
-    d = _analysed(corpus, key, language)
+    d = analysed_dialogue(corpus, key, language)
     all_rows = [r for r in d.rows if not status or r["shown_as"] == status]
     page = max(1, page)
     question_rows = []
@@ -223,17 +238,6 @@ def dialogue(
         "pages": max(1, -(-len(all_rows) // QUESTIONS_PER_PAGE)),
         "shown": len(all_rows),
     }
-
-
-def analyses_of(records: list[Record]) -> list[DialogueAnalysis]:
-    analysed = [r for r in records if r.questions is not None]
-    if not analysed:
-        return []
-    out = []
-    for d in group_dialogues(analysed, [r.symbol or "record" for r in analysed]):
-        pairs = [(r, q) for r in d.records for q in r.questions or []]
-        out.append(DialogueAnalysis(d, pairs, "stored", calibrated_params("full"), []))
-    return out
 
 
 def dialogues(corpus: Corpus) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..errors import TbdError
@@ -24,19 +24,12 @@ def home_page(request: Request):
 def search_page(
     request: Request,
     q: str = "",
-    body: str | None = None,
-    state: str | None = None,
-    year: str | None = None,
-    language: str | None = None,
-    side: str | None = None,
-    status: str | None = None,
+    filters: data.SearchFilters = Depends(),
     page: int = Query(1, ge=1, le=10_000),
 ):
     context = {"query": q, "result": None}
     if q.strip():
-        context["result"] = data.search(
-            request.app.state.corpus, q, page, body=body, state=state, year=year, language=language, side=side, status=status
-        )
+        context["result"] = data.search(request.app.state.corpus, q, page, **filters.values())
     return render(request, "search.html", context)
 
 
@@ -89,7 +82,10 @@ def review_submit(
     token: str | None = Form(None),
 ):
     check_write(request, token)
-    form = ReviewForm(dialogue, record, language, question, question_text, reviewer, decision, status, answers, note)
+    form = ReviewForm(
+        dialogue=dialogue, record=record, language=language, question=question, question_text=question_text,
+        reviewer=reviewer, decision=decision, status=status, answers=answers, note=note,
+    )  # fmt: skip
     corpus = request.app.state.corpus
     store_review(corpus, form)
     if request.headers.get("hx-request"):

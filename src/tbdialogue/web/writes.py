@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 
 from fastapi import UploadFile
 from fastapi.responses import Response
+from pydantic import BaseModel
 
 from ..errors import TbdError, UnreadableInput
 from ..model import Record
@@ -18,8 +18,9 @@ from . import data
 from .app import UPLOAD_LIMIT_MB
 
 
-@dataclass
-class ReviewForm:
+class ReviewForm(BaseModel):
+    """A reviewer's decision on one question, from the page's form or the API's JSON."""
+
     dialogue: str
     record: str
     language: str
@@ -27,9 +28,9 @@ class ReviewForm:
     question_text: str
     reviewer: str
     decision: str
-    status: str
-    answers: str
-    note: str
+    status: str = ""
+    answers: str = ""
+    note: str = ""
 
 
 def store_review(corpus: Corpus, form: ReviewForm) -> None:
@@ -114,20 +115,12 @@ _BRIEF_FORMATS = {
 
 
 def export_brief(corpus: Corpus, fmt: str, key: str, language: str | None) -> Response:
+    """The dialogue's brief as the page shows it (the same analysis, reviews applied)."""
     from ..export import serialize
-    from ..store.browse import dialogue_version_ids
-    from ..store.load import load_records
-    from ..store.reviews import with_reviews
 
     if fmt not in _BRIEF_FORMATS:
         raise TbdError(f"no {fmt!r} brief: use {', '.join(_BRIEF_FORMATS)}")
-    with corpus.engine.connect() as conn:
-        ids = dialogue_version_ids(conn, key, language or "en") or dialogue_version_ids(conn, key)
-        records = [with_reviews(conn, r) for r in load_records(conn, ids)]
-    if not records:
-        raise data.NotFound(f"no dialogue {key!r} in the corpus")
-    lang = records[0].language
-    analyses = data.analyses_of([r for r in records if r.language == lang])
+    analyses = data.analysed_dialogue(corpus, key, language).analyses
     if not analyses:
         raise TbdError("this dialogue was not analysed: ingest it with --analyze")
     body = serialize("questions", fmt, analyses)
