@@ -64,3 +64,13 @@ def test_filtered_questions_keep_the_header(analyses):
     """A filter that keeps nothing still gives a CSV with its header, not an empty string."""
     text = serialize("questions", "csv", analyses, statuses={"no such status"})
     assert text.splitlines()[0].startswith("id,asked_in,asked_by,question")
+
+
+def test_a_format_whose_package_is_missing_says_what_to_install():
+    from tbdialogue.export import Exporter, MissingExtra, exporter
+
+    missing = Exporter("nope", "a test format", "file", ".x", lambda *a: 0, extra="nope", requires="no_such_module_tbd")
+    with pytest.raises(MissingExtra, match=r"nope export needs the optional package no_such_module_tbd: pip install 'tbdialogue\[nope\]'"):
+        missing.check()
+    assert exporter("parquet").requires == "pyarrow" and exporter("xlsx").requires == "openpyxl"
+    exporter("csv").check()  # needs nothing beyond the default install

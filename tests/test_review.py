@@ -109,3 +109,15 @@ def test_not_a_review_sheet(analysed, tmp_path):
     assert result.returncode == 2 and b"not a review sheet" in result.stderr
     missing = run_cli("review", "import", str(tmp_path / "none.csv"), "--reviewer", "R", "--db", analysed)
     assert missing.returncode == 2 and b"no such file" in missing.stderr
+
+
+def test_stats_counts_questions_as_readers_are_shown_them(analysed):
+    text = _ok("stats", "--db", analysed)
+    line = next(x for x in text.splitlines() if x.startswith("questions:"))
+    assert line.startswith("questions:   36: ") and "to check" in line
+    data = json.loads(_ok("stats", "--db", analysed, "--format", "json"))
+    shown, raw = data["shown"], data["questions"]
+    assert sum(shown.values()) == sum(raw.values()) == 36
+    # A link the tool does not trust is never counted as answered.
+    assert shown["answered"] + shown["check"] + shown["partial"] == raw.get("answered", 0) + raw.get("partial", 0)
+    assert shown["answered"] <= raw.get("answered", 0)
