@@ -159,3 +159,24 @@ def test_a_phrase_is_marked_only_where_it_occurs(corpus):
     assert "**blacklist**" in hit.snippet and "**banned**" not in hit.snippet
     hits = corpus.search('"Russian Federation"', limit=50).hits
     assert hits and all("**Russian** **Federation**" in h.snippet for h in hits)
+
+
+def test_a_word_found_too_often_is_ranked_among_the_newest_matches(corpus):
+    """With a count limit (the web's search), a word in more paragraphs than the limit is ranked among
+    the most recently stored matches only: a bounded cost, said on the page (``capped``)."""
+    from sqlalchemy import select
+
+    from tbdialogue.store.schema import paragraphs
+
+    everything = corpus.search("committee", limit=1000, count=True)
+    assert everything.total > 8 and not everything.capped
+    bounded = corpus.search("committee", limit=1000, count=True, count_limit=5)
+    assert bounded.capped and bounded.total == 5
+    with corpus.engine.connect() as conn:
+        row_of = dict(conn.execute(select(paragraphs.c.cid, paragraphs.c.id)).all())
+    newest = sorted((h.id for h in everything.hits), key=lambda cid: row_of[cid])[-5:]
+    assert [h.id for h in bounded.hits] == [h.id for h in everything.hits if h.id in newest]
+    page2 = corpus.search("committee", limit=3, offset=3, count=True, count_limit=5)
+    assert [h.id for h in page2.hits] == [h.id for h in bounded.hits][3:]
+    # Below the limit, nothing changes.
+    assert ids(corpus.search("blacklist", count=True, count_limit=1000)) == ids(corpus.search("blacklist"))

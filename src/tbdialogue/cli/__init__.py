@@ -7,6 +7,7 @@ Every user-facing failure is one line on stderr with exit code 2 (see :func:`com
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
 from typing import Any, NamedTuple
 
@@ -100,4 +101,9 @@ def main() -> None:
     from .common import limit_math_threads, run_app
 
     limit_math_threads()
-    run_app(app)
+    args = sys.argv[1:]
+    if args[:1] == ["search"]:  # `search migrants -Russia`: -Russia is part of the query
+        from .search_cmd import exclusions_as_words
+
+        args = ["search", *exclusions_as_words(args[1:])]
+    run_app(app, args)

@@ -27,8 +27,11 @@ app = command_app()
 
 @app.command("search")
 def search_command(
-    query: str = typer.Argument(
-        ..., metavar="QUERY", help='Words, "exact phrases", OR, -exclusion, prefix*.', show_default=False
+    query: list[str] = typer.Argument(
+        ...,
+        metavar="QUERY",
+        help='Words, "exact phrases", AND, OR, NOT or -exclusion, prefix*; quote the whole query or not.',
+        show_default=False,
     ),
     db: str | None = db_option(),
     body: str | None = body_option(),
@@ -52,12 +55,13 @@ def search_command(
 
     Only the current version of each record is searched. Words match any form of the word in the
     record's language ("detained" finds "detain"), ignoring case and accents. Each hit has its
-    citable id (CMW/C/SR.537/p40) and a snippet with the matches marked.
+    citable id (CMW/C/SR.537/p40) and a snippet with the matches marked. `-word` excludes the word
+    in every form, not the words that start with it (-Russia keeps "Russian"; -Russia* drops it).
     """
     corpus = open_corpus(db)
     try:
         result = corpus.search(
-            query,
+            " ".join(query).replace("\u2212", "-"),  # see exclusions_as_words
             limit=limit,
             offset=offset,
             count=True,
@@ -77,6 +81,40 @@ def search_command(
         typer.echo(serialize("hits", format.value, result), nl=False)
     else:
         _table(result, offset)
+
+
+def exclusions_as_words(args: list[str]) -> list[str]:
+    """``search migrants -Russia``: a word after a minus is an exclusion in the query, not an option.
+
+    Such a word is passed on with a typographic minus (U+2212), which the query language reads as an
+    exclusion. Options of the command (``-n 5``, ``-fjson``, ``--limit``) and their values are kept.
+    """
+    command = typer.main.get_command(app)
+    takes_value: set[str] = set()
+    flags: set[str] = set()
+    for param in command.params:
+        for opt in (*param.opts, *param.secondary_opts):
+            (flags if getattr(param, "is_flag", False) else takes_value).add(opt)
+    flags |= {"-h", "--help"}
+    out: list[str] = []
+    after_value_option = False
+    for arg in args:
+        if after_value_option or arg == "--" or arg.startswith("--") or arg in flags or arg == "-":
+            out.append(arg)
+            after_value_option = arg in takes_value
+            continue
+        after_value_option = arg in takes_value
+        short = arg[:2]
+        if arg.startswith("-") and not after_value_option and not (short in takes_value and _option_value(arg)):
+            arg = "\u2212" + arg[1:]
+        out.append(arg)
+    return out
+
+
+def _option_value(arg: str) -> bool:
+    """``-n5``, ``-fjson``: a short option with its value attached (anything else is a word)."""
+    value = arg[2:]
+    return (arg[:2] == "-n" and value.isdigit()) or (arg[:2] == "-f" and value in Format.__members__)
 
 
 def _table(result, offset: int) -> None:

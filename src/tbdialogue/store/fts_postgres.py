@@ -121,14 +121,27 @@ def _sql(select: str, node: Node, filters: Filters, tail: str = "") -> tuple[str
     )
 
 
-def top(conn: Connection, node: Node, filters: Filters, limit: int, offset: int = 0) -> list[tuple[int, float]]:
-    sql, params = _sql(
-        "s.paragraph_id, ts_rank(s.tsv, q.q, 1) AS score",
-        node,
-        filters,
-        "ORDER BY score DESC, s.paragraph_id LIMIT :limit OFFSET :offset",
-    )
-    rows = conn.execute(text(sql), {**params, "limit": limit, "offset": offset})
+def top(
+    conn: Connection, node: Node, filters: Filters, limit: int, offset: int = 0, window: int | None = None
+) -> list[tuple[int, float]]:
+    """(paragraph id, score) of the best hits, best first. ``window``: as on SQLite (fts_sqlite.top),
+    rank only the ``window`` most recently stored matches, since ts_rank reads every match's tsvector."""
+    page = {"limit": limit, "offset": offset}
+    if window is not None:
+        inner, params = _sql("s.paragraph_id, s.tsv, q.q", node, filters, "ORDER BY s.paragraph_id DESC LIMIT :window")
+        sql = (
+            f"SELECT paragraph_id, ts_rank(tsv, q, 1) AS score FROM ({inner}) AS newest "
+            "ORDER BY score DESC, paragraph_id LIMIT :limit OFFSET :offset"
+        )
+        page["window"] = window
+    else:
+        sql, params = _sql(
+            "s.paragraph_id, ts_rank(s.tsv, q.q, 1) AS score",
+            node,
+            filters,
+            "ORDER BY score DESC, s.paragraph_id LIMIT :limit OFFSET :offset",
+        )
+    rows = conn.execute(text(sql), {**params, **page})
     return [(pid, float(score)) for pid, score in rows]
 
 

@@ -21,6 +21,14 @@ _TOP = text(
     "SELECT rowid, bm25(paragraph_fts, 1.0, 0.0, 0.0) AS r FROM paragraph_fts "
     "WHERE paragraph_fts MATCH :q ORDER BY r LIMIT :limit OFFSET :offset"
 )
+_TOP_NEWER = text(
+    "SELECT rowid, bm25(paragraph_fts, 1.0, 0.0, 0.0) AS r FROM paragraph_fts "
+    "WHERE paragraph_fts MATCH :q AND rowid > :after ORDER BY r LIMIT :limit OFFSET :offset"
+)
+# The stored paragraph before the ``window`` newest matches: a walk down the doclist, no ranking.
+_BEFORE_NEWEST = text(
+    "SELECT rowid FROM paragraph_fts WHERE paragraph_fts MATCH :q ORDER BY rowid DESC LIMIT 1 OFFSET :window"
+)
 _COUNT = text("SELECT count(*) FROM paragraph_fts WHERE paragraph_fts MATCH :q")
 _COUNT_UPTO = text("SELECT count(*) FROM (SELECT rowid FROM paragraph_fts WHERE paragraph_fts MATCH :q LIMIT :limit)")
 _META = text("SELECT meta FROM paragraph_fts WHERE paragraph_fts MATCH :q")
@@ -110,11 +118,21 @@ def match_expression(node: Node, filters: Filters) -> str:
     return " AND ".join(parts)
 
 
-def top(conn: Connection, node: Node, filters: Filters, limit: int, offset: int = 0) -> list[tuple[int, float]]:
-    """(paragraph id, score) of the best hits, best first (score = -bm25: higher is better)."""
+def top(
+    conn: Connection, node: Node, filters: Filters, limit: int, offset: int = 0, window: int | None = None
+) -> list[tuple[int, float]]:
+    """(paragraph id, score) of the best hits, best first (score = -bm25: higher is better).
+
+    ``window``: when more paragraphs match, rank only the ``window`` most recently stored. bm25 scores
+    every match, so a word in half the corpus costs hundreds of milliseconds; bounded, ~20 ms.
+    """
     q = match_expression(node, filters)
-    rows = conn.execute(_TOP, {"q": q, "limit": limit, "offset": offset})
-    return [(pid, -r) for pid, r in rows]
+    params = {"q": q, "limit": limit, "offset": offset}
+    if window is not None:
+        after = conn.execute(_BEFORE_NEWEST, {"q": q, "window": window}).scalar()
+        if after is not None:
+            return [(pid, -r) for pid, r in conn.execute(_TOP_NEWER, {**params, "after": after})]
+    return [(pid, -r) for pid, r in conn.execute(_TOP, params)]
 
 
 def count(conn: Connection, node: Node, filters: Filters, upto: int | None = None) -> int:

@@ -90,6 +90,8 @@ def search(corpus: Corpus, q: str, page: int = 1, **filters: Any) -> dict[str, A
     total = result.total or 0
     return {
         "capped": result.capped,
+        # Capped: the hits are the best of the COUNT_LIMIT most recently stored matches, not of all.
+        "ranked_among": "most recently stored" if result.capped else "all",
         "query": q,
         "filters": wanted,
         "page": page,
