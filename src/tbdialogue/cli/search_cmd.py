@@ -8,6 +8,7 @@ import typer
 
 from ..export import serialize
 from ..model import QUESTION_STATUSES, SIDES
+from ..store.deadline import COUNT_LIMIT, SEARCH_SECONDS
 from .common import body_option, command_app, language_option, width, wrap, year_option
 from .corpus_options import db_option, open_corpus
 
@@ -65,6 +66,8 @@ def search_command(
             limit=limit,
             offset=offset,
             count=True,
+            count_limit=COUNT_LIMIT,
+            time_limit=SEARCH_SECONDS,
             facets=facets,
             body=body,
             state=state,
@@ -147,7 +150,15 @@ def _table(result, offset: int) -> None:
         wrapped = wrap(h.snippet, indent=" " * 5)
         out("     " + marked + "\n", wrapped + "\n")
     shown = f"{offset + 1}–{offset + len(result.hits)}" if offset else str(len(result.hits))
-    typer.echo(f"{shown} of {result.total} paragraphs · {result.elapsed_ms:.0f} ms")
+    total = f"over {result.total:,}" if result.capped else f"{result.total:,}"
+    typer.echo(f"{shown} of {total} paragraphs · {result.elapsed_ms:.0f} ms")
+    if result.capped:
+        typer.echo(
+            wrap(
+                f"So many paragraphs match that these are the best of the {result.total:,} most recently stored, "
+                "not of all: add a word, a phrase or a filter to rank every match."
+            )
+        )
     if result.facets:
         for name, values in result.facets.items():
             if values:

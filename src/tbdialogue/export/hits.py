@@ -25,7 +25,12 @@ def to_csv(result: Any) -> str:
 
 
 def to_json(result: Any) -> str:
-    out: dict[str, Any] = {"query": result.query, "total": result.total, "hits": [h.to_dict() for h in result.hits]}
+    out: dict[str, Any] = {"query": result.query, "total": result.total}
+    if getattr(result, "capped", False):
+        # More matched than counted: "total" is the count limit, and the hits are the best of that
+        # many most recently stored matches, not of all.
+        out["capped"] = True
+    out["hits"] = [h.to_dict() for h in result.hits]
     if result.facets is not None:
         out["facets"] = {k: [[v, n] for v, n in vs] for k, vs in result.facets.items()}
     return json.dumps(out, ensure_ascii=False, indent=2) + "\n"

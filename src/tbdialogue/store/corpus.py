@@ -24,6 +24,7 @@ from . import fts, migrate
 from .analysis import AnalysisReport, analyse_stored
 from .browse import question_buckets
 from .db import StoreError, describe, make_engine, resolve_url, sqlite_path
+from .deadline import deadline
 from .identity import normalise_text
 from .ingest import IngestReport, ingest, prepared
 from .load import load_record, load_records
@@ -297,6 +298,7 @@ class Corpus:
         filters: Filters | None = None,
         mark: tuple[str, str] = ("**", "**"),
         count_limit: int | None = None,
+        time_limit: float | None = None,
         **filter_values: Any,
     ) -> SearchResult:
         """Paragraphs of current record versions matching ``query``, best first.
@@ -307,11 +309,14 @@ class Corpus:
         ``count_limit``: count at most this many paragraphs (``capped`` says when there are more), rank
         only the ``count_limit`` most recently stored when there are more, and compute facets only
         when there are no more: a word found in half the corpus then costs a bounded time.
+        ``time_limit``: seconds after which the database stops the search (``SearchTooSlow``, a
+        one-line :class:`QueryError`): a query that makes the index read most of itself is refused.
         """
         t0 = time.perf_counter()
         flt = filters or self.filters(**filter_values)
         node = without_stop_words(parse_query(query) if isinstance(query, str) else query, flt.language)
-        with self.engine.connect() as conn:
+        text = query if isinstance(query, str) else repr(query)
+        with self.engine.connect() as conn, deadline(conn, time_limit, text):
             index = fts.backend(conn)
             ranked = index.top(conn, node, flt, limit, offset, window=count_limit)
             hits = self._hits(conn, ranked, node, flt, mark)
@@ -323,7 +328,6 @@ class Corpus:
             else:
                 total = index.count(conn, node, flt) if count else None
             facet_counts = self._facets(conn, index.facets(conn, node, flt)) if facets and not capped else None
-        text = query if isinstance(query, str) else repr(query)
         return SearchResult(text, hits, total, facet_counts, (time.perf_counter() - t0) * 1000, capped)
 
     def _hits(

@@ -23,13 +23,11 @@ from ..store.browse import (
     speakers_of_state,
 )
 from ..store.corpus import state_code
+from ..store.deadline import COUNT_LIMIT, SEARCH_SECONDS
 from ..store.load import load_records
 from ..store.reviews import with_reviews
 
 PAGE_SIZE = 20
-#: Searches count at most this many paragraphs, and show facets only below it: a word in a third
-#: of the corpus then costs a bounded time ("over 10,000 paragraphs": add a word or a filter).
-COUNT_LIMIT = 10_000
 #: Questions shown on one page of a dialogue (real dialogues have 30–150).
 QUESTIONS_PER_PAGE = 200
 #: Marks around the words found in a snippet: private-use characters, never in a record's text, so
@@ -84,7 +82,8 @@ def search(corpus: Corpus, q: str, page: int = 1, **filters: Any) -> dict[str, A
         count=True,
         facets=True,
         mark=MARK,
-        count_limit=COUNT_LIMIT,
+        count_limit=COUNT_LIMIT,  # a word in a third of the corpus costs a bounded time
+        time_limit=SEARCH_SECONDS,
         **wanted,
     )
     total = result.total or 0
