@@ -142,7 +142,7 @@ def render_times(base: str, urls: dict[str, list[str]], pages: int, seed: int) -
 
 
 async def _client(
-    base: str, urls: list[str], until: float, seed: int, lat: list[float], errs: list[str], think: float
+    base: str, urls: list[str], until: float, seed: int, lat: list[tuple[float, str]], errs: list[str], think: float
 ) -> None:
     import httpx2 as httpx
 
@@ -160,22 +160,24 @@ async def _client(
                     errs.append(f"{r.status_code} {u}")
             except httpx.HTTPError as exc:
                 errs.append(f"{type(exc).__name__} {u}")
-            lat.append((time.perf_counter() - t0) * 1000)
+            lat.append(((time.perf_counter() - t0) * 1000, u))
 
 
 def load(base: str, urls: dict[str, list[str]], clients: int, seconds: float, seed: int, think: float) -> dict:
     mixed = [u for kind, choices in urls.items() if kind != "search_very_common" for u in choices]
-    lat: list[float] = []
+    kind_of = {u: kind for kind, choices in urls.items() for u in choices}
+    timed: list[tuple[float, str]] = []
     errs: list[str] = []
     until = time.perf_counter() + seconds
 
     async def run() -> None:
-        await asyncio.gather(*[_client(base, mixed, until, seed + i, lat, errs, think) for i in range(clients)])
+        await asyncio.gather(*[_client(base, mixed, until, seed + i, timed, errs, think) for i in range(clients)])
 
     t0 = time.perf_counter()
     asyncio.run(run())
     wall = time.perf_counter() - t0
-    lat.sort()
+    lat = sorted(ms for ms, _ in timed)
+    slowest = sorted(timed, reverse=True)[: max(1, len(timed) // 100)]  # the 1 % beyond p99, by kind of page
     pick = lambda q: round(lat[max(0, int(q * len(lat)) - 1)], 1)  # noqa: E731
     return {
         "clients": clients,
@@ -188,6 +190,7 @@ def load(base: str, urls: dict[str, list[str]], clients: int, seconds: float, se
         "median_ms": pick(0.5),
         "p95_ms": pick(0.95),
         "p99_ms": pick(0.99),
+        "slowest_1pct_by_page": {k: sum(kind_of[u] == k for _, u in slowest) for k in urls if k != "search_very_common"},
     }
 
 
