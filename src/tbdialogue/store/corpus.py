@@ -415,11 +415,18 @@ class Corpus:
 
     def _version_id(self, conn, symbol: str, language: str | None, version: int | None) -> int:
         v, r = record_versions.c, records.c
-        stmt = select(v.id, r.language).join(records, r.id == v.record_id).where(_same_symbol(r.record_key, symbol))
-        if language:
-            stmt = stmt.where(r.language == language)
-        stmt = stmt.where(v.version == version) if version is not None else stmt.where(v.is_current)
-        rows = conn.execute(stmt.order_by(r.language)).all()
+
+        def versions(same_symbol):
+            stmt = select(v.id, r.language).join(records, r.id == v.record_id).where(same_symbol)
+            if language:
+                stmt = stmt.where(r.language == language)
+            stmt = stmt.where(v.version == version) if version is not None else stmt.where(v.is_current)
+            return conn.execute(stmt.order_by(r.language)).all()
+
+        # The symbol as given or in capitals (the index answers); any other case by a scan of the keys.
+        rows = versions(r.record_key.in_({symbol.strip(), symbol.strip().upper()})) or versions(
+            _same_symbol(r.record_key, symbol)
+        )
         if not rows:
             what = f"{symbol}" + (f" ({language})" if language else "") + (f" version {version}" if version else "")
             raise StoreError(f"no record {what} in the corpus")
