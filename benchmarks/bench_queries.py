@@ -20,10 +20,33 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-COMMON = (
-    "state committee rights women children migrants report measures information delegation convention law "
-    "national government country persons health education work labour social training court police protection"
-).split()
+COMMON = [
+    "state",
+    "committee",
+    "rights",
+    "women",
+    "children",
+    "migrants",
+    "report",
+    "measures",
+    "information",
+    "delegation",
+    "convention",
+    "law",
+    "national",
+    "government",
+    "country",
+    "persons",
+    "health",
+    "education",
+    "work",
+    "labour",
+    "social",
+    "training",
+    "court",
+    "police",
+    "protection",
+]
 
 QUERIES = {
     "one very common word": "State",
@@ -64,7 +87,11 @@ def run(db: str, repeat: int) -> dict:
                 except TbdError as exc:
                     outcome = f"refused: {exc}"
                 times.append((time.perf_counter() - t0) * 1000)
-            out[name] = {"median_ms": round(statistics.median(times), 1), "max_ms": round(max(times), 1), "outcome": outcome}
+            out[name] = {
+                "median_ms": round(statistics.median(times), 1),
+                "max_ms": round(max(times), 1),
+                "outcome": outcome,
+            }
             print(f"{name:34} {out[name]['median_ms']:8.1f} ms  {outcome[:110]}", file=sys.stderr)
     return out
 

@@ -318,15 +318,16 @@ class Corpus:
         text = query if isinstance(query, str) else repr(query)
         with self.engine.connect() as conn, deadline(conn, time_limit, text):
             index = fts.backend(conn)
-            ranked = index.top(conn, node, flt, limit, offset, window=count_limit)
-            hits = self._hits(conn, ranked, node, flt, mark)
-            capped = False
+            capped, window = False, count_limit
             if count and count_limit is not None:
                 total = index.count(conn, node, flt, count_limit + 1)
                 capped = total > count_limit
                 total = min(total, count_limit)
+                window = count_limit if capped else None  # known: no need for top() to look again
             else:
                 total = index.count(conn, node, flt) if count else None
+            ranked = index.top(conn, node, flt, limit, offset, window=window)
+            hits = self._hits(conn, ranked, node, flt, mark)
             facet_counts = self._facets(conn, index.facets(conn, node, flt)) if facets and not capped else None
         return SearchResult(text, hits, total, facet_counts, (time.perf_counter() - t0) * 1000, capped)
 

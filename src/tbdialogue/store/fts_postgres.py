@@ -112,8 +112,14 @@ def _query(node: Node, filters: Filters) -> tuple[str, str, dict[str, object]]:
     return expr, " AND ".join(where), r.params
 
 
-def _sql(select: str, node: Node, filters: Filters, tail: str = "") -> tuple[str, dict[str, object]]:
+def _sql(
+    select: str, node: Node, filters: Filters, tail: str = "", after: int | None = None
+) -> tuple[str, dict[str, object]]:
+    """The statement; ``after``: only paragraphs stored after that one (the window's start)."""
     expr, where, params = _query(node, filters)
+    if after is not None:
+        where += " AND s.paragraph_id > :after"
+        params = {**params, "after": after}
     # MATERIALIZED: the tsquery is built once, not once per row ranked.
     return (
         f"WITH q AS MATERIALIZED (SELECT {expr} AS q) SELECT {select} FROM paragraph_search s, q WHERE {where} {tail}",
@@ -125,24 +131,50 @@ def top(
     conn: Connection, node: Node, filters: Filters, limit: int, offset: int = 0, window: int | None = None
 ) -> list[tuple[int, float]]:
     """(paragraph id, score) of the best hits, best first. ``window``: as on SQLite (fts_sqlite.top),
-    rank only the ``window`` most recently stored matches, since ts_rank reads every match's tsvector."""
+    rank only the ``window`` most recently stored matches when more match, since ts_rank reads every
+    match's tsvector (and the GIN index gives matches in no order: see :func:`_window_start`)."""
     page = {"limit": limit, "offset": offset}
-    if window is not None:
-        inner, params = _sql("s.paragraph_id, s.tsv, q.q", node, filters, "ORDER BY s.paragraph_id DESC LIMIT :window")
-        sql = (
-            f"SELECT paragraph_id, ts_rank(tsv, q, 1) AS score FROM ({inner}) AS newest "
-            "ORDER BY score DESC, paragraph_id LIMIT :limit OFFSET :offset"
-        )
-        page["window"] = window
-    else:
+    after = _window_start(conn, node, filters, window) if window is not None else None
+    if after is None:
         sql, params = _sql(
             "s.paragraph_id, ts_rank(s.tsv, q.q, 1) AS score",
             node,
             filters,
             "ORDER BY score DESC, s.paragraph_id LIMIT :limit OFFSET :offset",
         )
+    else:
+        # The newest ``window`` matches as ids only (a narrow sort), then their tsvectors ranked.
+        expr, where, params = _query(node, filters)
+        sql = (
+            f"WITH q AS MATERIALIZED (SELECT {expr} AS q), newest AS (SELECT s.paragraph_id FROM "
+            f"paragraph_search s, q WHERE {where} AND s.paragraph_id > :after ORDER BY s.paragraph_id DESC "
+            "LIMIT :window) SELECT s.paragraph_id, ts_rank(s.tsv, q.q, 1) AS score FROM newest "
+            "JOIN paragraph_search s USING (paragraph_id), q ORDER BY score DESC, s.paragraph_id "
+            "LIMIT :limit OFFSET :offset"
+        )
+        page.update(window=window, after=after)
     rows = conn.execute(text(sql), {**params, **page})
     return [(pid, float(score)) for pid, score in rows]
+
+
+def _window_start(conn: Connection, node: Node, filters: Filters, window: int) -> int | None:
+    """The paragraph id after which at least ``window`` paragraphs match, or None when fewer match
+    in all. Found from the newest paragraphs back, a span four times wider at each step: PostgreSQL
+    then reads only the rows of that span (the primary key's range), never every match of a common
+    word, which for a word in a fifth of the corpus is the cost of the whole search."""
+    newest = conn.execute(text("SELECT max(paragraph_id) FROM paragraph_search")).scalar()
+    if newest is None:
+        return None
+    span = 4 * window
+    while True:
+        after = newest - span
+        if after <= 0:
+            return None if count(conn, node, filters, window + 1) <= window else 0
+        sql, params = _sql("1", node, filters, "LIMIT :upto", after)
+        found = conn.execute(text(f"SELECT count(*) FROM ({sql}) AS hits"), {**params, "upto": window + 1}).scalar_one()
+        if found > window:
+            return after
+        span *= 4
 
 
 def count(conn: Connection, node: Node, filters: Filters, upto: int | None = None) -> int:
