@@ -56,6 +56,7 @@ QUERIES = {
     "a 2-letter prefix": "co*",
     "a 3-letter prefix": "pro*",
     "25 3-letter prefixes, OR": " OR ".join(w[:3] + "*" for w in COMMON),
+    "5 3-letter prefixes, OR": " OR ".join(w[:3] + "*" for w in COMMON[:5]),
     "phrase of common words": '"of the"',
     "phrase of one word 60 times": '"' + " ".join(["the"] * 60) + '"',
     "one word 400 times": "ban " * 400,

@@ -85,6 +85,8 @@ def test_parse(query, tree):
         ("a " + "NOT " * 100 + "b", "more than 16 deep"),
         ("x" * 10_000, "at most 1,000"),
         (" ".join(f"w{i}" for i in range(65)), "at most 64"),
+        ("co* rights", "at least 3 letters before the *: co*"),
+        (" OR ".join(f"pre{i}*" for i in range(6)), "6 prefixes (word*): at most 5"),
     ],
 )
 def test_errors_are_one_line(query, message):

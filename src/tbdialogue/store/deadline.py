@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import text
+from sqlalchemy import event
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError
 
@@ -39,22 +39,33 @@ def deadline(conn: Connection, seconds: float | None, query: str) -> Iterator[No
         yield
         return
     end = time.perf_counter() + seconds
+    shown = query if len(query) <= 60 else query[:57] + "..."
+    too_slow = SearchTooSlow(
+        f"the search {shown!r} took over {seconds:g} s and was stopped: use rarer words, fewer ORs or "
+        "prefixes, or a filter by body, State, year or language"
+    )
     sqlite = conn.dialect.name == "sqlite"
     raw = conn.connection.driver_connection if sqlite else None
+
+    def before_statement(_conn, cursor, *_args) -> None:
+        # PostgreSQL's timeout is per statement, and a search runs several: each gets what is left.
+        left = end - time.perf_counter()
+        if left <= 0:
+            raise too_slow
+        cursor.execute(f"SET LOCAL statement_timeout = {max(1, int(left * 1000))}")
+
     if sqlite:
         raw.set_progress_handler(lambda: int(time.perf_counter() > end), _STEPS)
     else:
-        conn.execute(text(f"SET LOCAL statement_timeout = {max(1, int(seconds * 1000))}"))
+        event.listen(conn, "before_cursor_execute", before_statement)
     try:
         yield
     except OperationalError as exc:
         if time.perf_counter() < end:
             raise
-        shown = query if len(query) <= 60 else query[:57] + "..."
-        raise SearchTooSlow(
-            f"the search {shown!r} took over {seconds:g} s and was stopped: use rarer words, fewer ORs or "
-            "prefixes, or a filter by body, State, year or language"
-        ) from exc
+        raise too_slow from exc
     finally:
         if sqlite:
             raw.set_progress_handler(None, _STEPS)
+        else:
+            event.remove(conn, "before_cursor_execute", before_statement)

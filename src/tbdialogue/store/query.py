@@ -14,7 +14,8 @@ that merely start with it ("Russian Federation" stays: write "-Russia*" to drop 
 and NOT are operators in any case ("or" too); quote them to search for the word ("or" in "either
 "or" both"). Stop words of the query's language ("de", "l'", "the") are neither required nor marked,
 except in a "quoted phrase". A query is at most :data:`MAX_CHARS` characters, :data:`MAX_TERMS`
-distinct words and phrases, and :data:`MAX_DEPTH` nested groups; a word repeated counts once.
+distinct words and phrases, :data:`MAX_DEPTH` nested groups and :data:`MAX_PREFIXES` prefixes of at
+least :data:`MIN_PREFIX` letters; a word repeated counts once.
 
 The parser gives a small tree (:class:`Term`, :class:`Phrase`, :class:`And`, :class:`Or`, :class:`Not`)
 that each backend renders into its own syntax (FTS5 MATCH, PostgreSQL tsquery): the user's text is
@@ -69,6 +70,9 @@ Node = Term | Phrase | Not | And | Or
 MAX_CHARS = 1000
 MAX_TERMS = 64
 MAX_DEPTH = 16
+#: A prefix matches every word it starts: each one costs an index scan of all those words.
+MAX_PREFIXES = 5
+MIN_PREFIX = 3
 _OPERATORS = {"AND", "OR", "NOT"}
 
 _TOKEN = re.compile(r'\s*(?:(?P<lpar>\()|(?P<rpar>\))|(?P<phrase>-?"[^"]*"?)|(?P<word>[^\s()"]+))')
@@ -91,9 +95,16 @@ def parse_query(text: str) -> Node:
     if node is None:
         raise QueryError(f"the query {_short(text)} has no word to search for")
     _check(node, text)
-    n = len(set(_leaves(node)))
-    if n > MAX_TERMS:
-        raise QueryError(f"the query has {n} different words and phrases: at most {MAX_TERMS}; keep the key ones")
+    leaves = set(_leaves(node))
+    if len(leaves) > MAX_TERMS:
+        raise QueryError(
+            f"the query has {len(leaves)} different words and phrases: at most {MAX_TERMS}; keep the key ones"
+        )
+    prefixes = [t for t in leaves if isinstance(t, Term) and t.prefix]
+    if len(prefixes) > MAX_PREFIXES:
+        raise QueryError(f"the query has {len(prefixes)} prefixes (word*): at most {MAX_PREFIXES}")
+    if short := [t.word for t in prefixes if len(t.word) < MIN_PREFIX]:
+        raise QueryError(f"a prefix needs at least {MIN_PREFIX} letters before the *: {short[0]}*")
     return node
 
 
