@@ -10,6 +10,7 @@ State party) are analysed on their own.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -26,6 +27,7 @@ from . import fts
 from .load import load_record
 from .schema import paragraphs, questions, record_versions, speakers, turns
 from .stem import index_text
+from .workers import worker_started
 from .writer import _year, insert_questions
 
 
@@ -108,7 +110,9 @@ def analyse_stored(
             if progress:
                 progress(report, len(groups))
     else:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+        with ProcessPoolExecutor(
+            max_workers=jobs, mp_context=get_context("spawn"), initializer=worker_started, initargs=(os.getpid(),)
+        ) as pool:
             window = jobs * 2
             pending: list = []
             todo = iter(groups)

@@ -51,6 +51,10 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
 
 
+#: How long a writer waits for another one (SQLite's busy timeout), in seconds.
+BUSY_SECONDS = 60
+
+
 def make_engine(url: URL) -> Engine:
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url)
@@ -64,17 +68,20 @@ def make_engine(url: URL) -> Engine:
 
 
 def _sqlite_engine(url: URL) -> Engine:
-    engine = create_engine(url)
+    # The busy timeout first, from the very connection: two processes opening a new file at once
+    # both switch it to WAL, and the second must wait for the first, not fail "database is locked".
+    engine = create_engine(url, connect_args={"timeout": BUSY_SECONDS})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:  # pragma: no cover - exercised by every test
         # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (DDL included).
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")  # readers never block the writer; crash-safe
+        cur.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
+        if cur.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            cur.execute("PRAGMA journal_mode=WAL")  # readers never block the writer; crash-safe
         cur.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: consistent after a crash or kill -9
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=60000")
         cur.execute("PRAGMA cache_size=-65536")  # 64 MB page cache
         cur.close()
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import signal
-import threading
+import random
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -20,19 +19,30 @@ from multiprocessing import get_context
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 
 from ..errors import TbdError
 from ..model import Record
 from ..pipeline import JSONL_SUFFIX, STDIN, collect_files, jsonl_lines, parse_file, read_jsonl
 from .analysis import AnalysisReport, analyse_stored
+from .db import StoreError
 from .identity import content_hash
 from .schema import sources
 from .stem import index_text
+from .workers import worker_started
 from .writer import NEW, NEW_VERSION, UNCHANGED, Prepared, Stored, Writer
 
 BATCH_RECORDS = 64
 BATCH_SECONDS = 1.0
+#: Times a batch is tried when the database reports a deadlock or a lock held too long.
+RETRIES = 6
+
+
+def retryable(exc: OperationalError) -> bool:
+    """A failure that trying again can cure: deadlock (40P01), serialisation failure (40001), or
+    SQLite's "database is locked"."""
+    orig = getattr(exc, "orig", None)
+    return getattr(orig, "sqlstate", None) in ("40P01", "40001") or "database is locked" in str(orig)
 
 
 @dataclass
@@ -99,21 +109,9 @@ _known: frozenset[str] = frozenset()
 _backend = "sqlite"
 
 
-def _init_worker(known: frozenset[str], backend: str) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
-    _watch_parent(os.getppid())
+def _init_worker(parent: int, known: frozenset[str], backend: str) -> None:
+    worker_started(parent)
     _init_worker_inline(known, backend)
-
-
-def _watch_parent(parent: int) -> None:
-    """End this worker when the main process dies (kill -9 leaves no orphan parsing on)."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.25)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="tbd-parent-watch", daemon=True).start()
 
 
 def prepare(path: str) -> Prepared | Skipped | Failure:
@@ -194,7 +192,7 @@ def ingest(
                     if progress:
                         progress(report)
             else:
-                _run_pool(files, jobs, (known, backend), batch, progress)
+                _run_pool(files, jobs, (os.getpid(), known, backend), batch, progress)
             for path in jsonl:
                 _add_jsonl(path, backend, batch, progress)
             batch.flush()
@@ -308,6 +306,27 @@ class _Batch:
         if not self.items:
             return
         items, self.items = self.items, []
+        for attempt in range(1, RETRIES + 1):
+            try:
+                results = self._write(items)
+                break
+            except OperationalError as exc:
+                # Two writers deadlocked, or a serialisation failure (PostgreSQL), or the file was
+                # locked past the busy timeout (SQLite): the batch was rolled back whole; again.
+                self.writer.rolled_back()
+                if not retryable(exc) or attempt == RETRIES:
+                    reason = " ".join(str(getattr(exc, "orig", exc)).split())[:200]
+                    raise StoreError(
+                        f"the database refused a batch of {len(items)} records {attempt} times ({reason}); "
+                        "nothing of that batch was stored: run the same ingest again"
+                    ) from None
+                time.sleep(min(2.0, 0.05 * 2**attempt) * (0.5 + random.random()))
+        for stored in results:
+            self.report.count(stored)
+            self.report.version_ids.append(stored.version_id)
+
+    def _write(self, items: list[Prepared]) -> list[Stored]:
+        """The batch in one transaction; on a conflict, record by record (the others still stored)."""
         conn = self.writer.conn
         try:
             with conn.begin():
@@ -329,14 +348,12 @@ class _Batch:
                     self.writer.rolled_back()
                     reason = " ".join(str(getattr(exc, "orig", exc)).split())[:300]
                     self.report.errors.append(Failure(p.path, f"could not be stored: {reason}"))
+            return results
         except BaseException:
             self.writer.rolled_back()
             raise
-        else:
-            self.writer.committed()
-        for stored in results:
-            self.report.count(stored)
-            self.report.version_ids.append(stored.version_id)
+        self.writer.committed()
+        return results
 
     def abandon(self) -> None:
         self.items = []

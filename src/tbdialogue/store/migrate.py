@@ -50,23 +50,23 @@ def upgrade(engine: Engine, where: str = "the database") -> None:
             f"the database has schema revision {rev}, newer than this tbdialogue knows: upgrade tbdialogue"
         )
     with engine.connect().execution_options(tbd_write=True) as conn:
-        if conn.dialect.name == "postgresql":
-            # Two processes opening a new database at once: one migrates, the other waits.
-            with conn.begin():
-                conn.execute(text("SELECT pg_advisory_lock(74211)"))
-            try:
-                _upgrade(conn)
-            finally:
-                with conn.begin():
-                    conn.execute(text("SELECT pg_advisory_unlock(74211)"))
-        else:
-            _upgrade(conn)
+        postgres = conn.dialect.name == "postgresql"
+        if postgres:
+            # Two processes opening a new database at once: one migrates, the other waits for it
+            # (a session lock, held across the migration's own transactions).
+            conn.execute(text("SELECT pg_advisory_lock(74211)"))
+            conn.commit()
+        try:
+            # On SQLite the first statement takes the write lock (BEGIN IMMEDIATE): the same wait.
+            if current_revision(conn) != SCHEMA_REVISION:
+                from alembic import command
 
-
-def _upgrade(conn: Connection) -> None:
-    from alembic import command
-
-    if current_revision(conn) == SCHEMA_REVISION:
-        return
-    command.upgrade(alembic_config(conn), "head")
-    conn.commit()
+                command.upgrade(alembic_config(conn), "head")
+            conn.commit()
+        except BaseException:
+            conn.rollback()
+            raise
+        finally:
+            if postgres:
+                conn.execute(text("SELECT pg_advisory_unlock(74211)"))
+                conn.commit()

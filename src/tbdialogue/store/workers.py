@@ -1,0 +1,43 @@
+"""Worker processes (parsing, analysis) that never outlive the process that started them."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+
+
+def worker_started(parent: int) -> None:
+    """A pool's initializer: Ctrl-C is the main process's to handle, and the worker dies with it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with(parent)
+
+
+def die_with(parent: int) -> None:
+    """End this worker when the main process ``parent`` dies, whatever the moment (kill -9 leaves no
+    orphan parsing on, holding the caller's terminal or pipe open).
+
+    ``parent`` is the main process's id as it gave it: a worker started after its parent died has
+    another parent already (init, or a subreaper), and must not take that one for its own. On Linux
+    the kernel also kills the worker with its parent (PR_SET_PDEATHSIG); elsewhere a thread looks.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.25)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="tbd-parent-watch", daemon=True).start()
+
+
