@@ -153,3 +153,34 @@ def test_a_text_that_only_mentions_summary_records(tmp_path):
         "utf-8",
     )
     _one_line_error(run_cli("parse", str(path)), "does not look like a UN summary record")
+
+
+@pytest.mark.parametrize("kind", ["device", "fifo"])
+def test_only_regular_files_are_read(tmp_path, kind):
+    """/dev/zero or a named pipe has no size to check and may never end: refused at once, one line."""
+    import os
+
+    if kind == "fifo":
+        path = tmp_path / "pipe.txt"
+        os.mkfifo(path)
+    else:
+        path = "/dev/zero"
+    result = run_cli("parse", str(path))
+    _one_line_error(result)
+    assert "not a regular file" in result.stderr.decode()
+
+
+def test_half_a_utf16_pair_from_the_given_encoding_is_replaced_and_said(tmp_path):
+    """UTF-7 (and UTF-16 without pairs) can decode to a lone surrogate, which no JSON can hold: it is
+    replaced by U+FFFD with a warning, and the JSON output is written (it failed with exit 3)."""
+    import json
+
+    text = SAMPLE.read_text("utf-8")
+    at = text.index("blacklist")
+    path = tmp_path / "utf7.md"
+    path.write_bytes(text[:at].encode("utf-7") + b"+2D8-" + text[at:].encode("utf-7"))
+    result = run_cli("parse", str(path), "--encoding", "utf-7", "--format", "json")
+    assert result.returncode == 0, result.stderr.decode()
+    record = json.loads(result.stdout)
+    assert any("half a UTF-16 pair" in w for w in record["warnings"])
+    assert any("\ufffdblacklist" in p["text"] for p in record["paragraphs"])

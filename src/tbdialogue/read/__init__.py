@@ -82,13 +82,19 @@ def read_path(
         raise UnreadableInput(f"no such file: {p}")
     if p.is_dir():
         raise UnreadableInput(f"{p} is a folder, not a file")
+    if not p.is_file():
+        # A FIFO, a device or a socket has no size to check and may never end (/dev/zero).
+        raise UnreadableInput("not a regular file (a pipe, device or socket): save the record to a file first")
     size = p.stat().st_size
     if size > max_bytes:
         raise UnreadableInput(
             f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit; raise it with --max-size"
         )
     try:
-        data = p.read_bytes()
+        with p.open("rb") as f:
+            data = f.read(max_bytes + 1)  # the file may have grown since its size was read
     except OSError as exc:
         raise UnreadableInput(f"cannot read {p}: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise UnreadableInput(f"file is over the {max_bytes / 1e6:.0f} MB limit; raise it with --max-size")
     return read_bytes(data, path=str(p), encoding=encoding)

@@ -199,9 +199,21 @@ def blocks_from_text(text: str, markdown: bool) -> list[Block]:
     return blocks
 
 
+#: Half of a UTF-16 pair alone: some codecs (utf-7, utf-16 without a pair) decode to it, and no
+#: output (JSON, XML, the database) can hold it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def read_text(data: bytes, path: str | None = None, encoding: str | None = None) -> Document:
     text = decode(data, encoding)
     if "\x00" in text:
         raise UnreadableInput("binary content (NUL bytes) where text was expected")
+    text, lone = _LONE_SURROGATE.subn("\ufffd", text)
     markdown = looks_like_markdown(text, path)
-    return Document(blocks=blocks_from_text(text, markdown), format="markdown" if markdown else "text", path=path)
+    doc = Document(blocks=blocks_from_text(text, markdown), format="markdown" if markdown else "text", path=path)
+    if lone:
+        doc.warnings.append(
+            f"{lone} character(s) decoded as half a UTF-16 pair (from the {encoding or 'detected'} encoding) "
+            "replaced by \ufffd: check the --encoding you gave"
+        )
+    return doc
