@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from ..document import Block, Document, Run
 from ..errors import UnreadableInput
 from .furniture import header_symbol, symbols_of, zone_kind
-from .safezip import open_checked
+from .safezip import check_xml, open_checked
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _R, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (W + t for t in ("p", "r", "tbl", "tr", "tc", "sdt", "sdtContent"))
@@ -366,15 +366,13 @@ def _furniture(document) -> list[tuple[str, str, int | None]]:
 def _notes(document) -> list[tuple[str, int | None]]:
     """Footnotes and endnotes, each with its printed mark (1, 2, … in document order)."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from lxml import etree
 
     out: list[tuple[str, int | None]] = []
     for reltype, tag in ((RT.FOOTNOTES, "footnote"), (RT.ENDNOTES, "endnote")):
         rel = next((r for r in document.part.rels.values() if r.reltype == reltype), None)
         if rel is None:
             continue
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-        root = etree.fromstring(rel.target_part.blob, parser)
+        root = check_xml(rel.target_part.blob, str(rel.target_part.partname).lstrip("/"), "DOCX")
         mark = 0
         for note in root.iter(W + tag):
             if note.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
