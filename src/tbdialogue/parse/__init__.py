@@ -14,6 +14,7 @@ from ..document import Block, Document, Run
 from ..errors import NotASummaryRecord
 from ..lexicon.bodies import registry
 from ..lexicon.countries import countries
+from ..lexicon.kinds import SUMMARY_RECORD, document_kind
 from ..lexicon.languages import all_languages, codes
 from ..lexicon.languages import language as language_of
 from ..lexicon.layers import furniture_kind, is_site_line, note_kind, split_flattened, split_glued
@@ -136,6 +137,19 @@ def parse_document(doc: Document, language: str | None = None) -> Record:
     contents_keys = {heading_key(line, prof) for line in cover.contents}
     body = BodyParser(prof, _labels(prof), contents_keys, body_name).parse(blocks[start:], texts[start:])
     warnings += body.warnings
+
+    # A document that is not a summary record says so by its own symbol or title: refused with its
+    # kind named (a verbatim record has speaker labels too, and would make a record of sorts).
+    if not cover.title_found:
+        # Its own symbol: at the top of its cover, or in its first pages' running heads (never the
+        # body's first lines, which cite other documents).
+        own = texts[: min(3, start)] + [t for _, t, page in doc.furniture if page in (None, 1, 2)]
+        found = document_kind(own, texts[:6])
+        if found is not None and found.kind != SUMMARY_RECORD:
+            raise NotASummaryRecord(
+                f"this is {found.kind} ({found.evidence}), not a summary record: tbdialogue reads the "
+                "treaty bodies' summary records (…/SR.…)"
+            )
 
     # Without a title or an opening stage direction, only a run of labelled turns makes a record;
     # and a summary record always has a body: a cover alone (a README, a list of records) is not one.
