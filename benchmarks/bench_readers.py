@@ -13,7 +13,11 @@ reported, with pages per second (the fixtures are 8 pages) and records per secon
   furniture, no paragraphs): what a user would otherwise reach for;
 - the same page loop asking pypdfium2 for font data character by character (weight, font name,
   box for every character), to show why the reader asks per text object instead;
-- DOCX and HTML readers, alone and end to end.
+- DOCX and HTML readers, alone and end to end;
+- the real UN PDFs of ../shared/corpus/un-pdfs (11 files, 175 pages: verbatim records in one and
+  two columns, resolutions, UPR documents; when ../shared is there): the PDF reader (columns,
+  furniture, footnotes, bold and italic), against pypdfium2's own plain text
+  (``get_text_range()``, nothing else) and pdfplumber's ``extract_text()``, in ms per page.
 
 Memory: "peak +MB" is the rise of the process's peak resident set size during the timed runs over
 its peak after imports and one warm-up run (C allocations of PDFium and lxml included); "RSS MB" is
@@ -41,6 +45,7 @@ BASE14 = FIX / "CMW-C-SR.537-base14.pdf"
 DOCX = FIX / "CMW-C-SR.537.docx"
 HTML = FIX / "CMW-C-SR.537.html"
 PAGES = 8  # every fixture lays the record out on 8 A4 pages
+UN_PDFS = sorted((ROOT.parent / "shared" / "corpus" / "un-pdfs").glob("*.pdf"))
 
 CASES = {
     "pdf-read": ("PDF reader (LibreOffice PDF, embedded fonts)", PDF),
@@ -54,12 +59,58 @@ CASES = {
     "docx-parse": ("DOCX read + parse, end to end", DOCX),
     "html-read": ("HTML reader (LibreOffice export)", HTML),
     "html-parse": ("HTML read + parse, end to end", HTML),
+    "un-read": ("real UN PDFs: PDF reader", UN_PDFS),
+    "un-plain": ("real UN PDFs: pypdfium2 get_text_range()", UN_PDFS),
+    "un-pdfplumber": ("real UN PDFs: pdfplumber extract_text()", UN_PDFS),
 }
+
+
+def pages_of(case: str) -> int:
+    """Pages processed by one run of ``case``."""
+    if not case.startswith("un-"):
+        return PAGES
+    import pypdfium2 as pdfium
+
+    return sum(len(pdfium.PdfDocument(str(p))) for p in UN_PDFS)
 
 
 def _task(case: str, path: Path):
     """A function that processes ``path`` once, for ``case``."""
     sys.path.insert(0, str(ROOT / "src"))
+    if case.startswith("un-"):
+        if not path:
+            raise SystemExit("../shared/corpus/un-pdfs is not there")
+        if case == "un-plain":
+            import pypdfium2 as pdfium
+
+            def run():
+                out = []
+                for p in path:
+                    pdf = pdfium.PdfDocument(str(p))
+                    for i in range(len(pdf)):
+                        page = pdf[i]
+                        tp = page.get_textpage()
+                        out.append(tp.get_text_range())
+                        tp.close()
+                        page.close()
+                    pdf.close()
+                return out
+
+            return run
+        if case == "un-pdfplumber":
+            import pdfplumber
+
+            def run():
+                out = []
+                for p in path:
+                    with pdfplumber.open(p) as pdf:
+                        out += [page.extract_text() for page in pdf.pages]
+                return out
+
+            return run
+        from tbdialogue.read import read_path
+
+        return lambda: [read_path(p) for p in path]
     if case.startswith("pdfplumber"):
         import pdfplumber
 
@@ -131,7 +182,10 @@ def main() -> None:
     ap.add_argument("--case", help=argparse.SUPPRESS)  # internal: run one case and print JSON
     args = ap.parse_args()
     if args.case:
-        per_run = max(1, args.per_run // 5) if args.case.startswith(("pdfplumber", "per-char")) else args.per_run
+        slow = ("pdfplumber", "per-char", "un-")
+        per_run = max(1, args.per_run // 5) if args.case.startswith(slow) else args.per_run
+        if args.case.startswith("un-"):
+            per_run = 1
         print(json.dumps(run_case(args.case, args.runs, per_run)))
         return
 
@@ -171,9 +225,11 @@ def main() -> None:
     print("-" * len(header))
     for case, r in results.items():
         med = statistics.median(r["times"])
+        pages = pages_of(case)
+        records = f"{1 / med:10.1f}" if not case.startswith("un-") else f"{'(11 files)':>10}"
         print(
-            f"{CASES[case][0]:48} {med * 1000:10.1f} {med * 1000 / PAGES:8.2f} {PAGES / med:8.0f} "
-            f"{1 / med:10.1f} {r['peak_rise_kb'] / 1024:8.1f} {r['peak_kb'] / 1024:7.0f}"
+            f"{CASES[case][0]:48} {med * 1000:10.1f} {med * 1000 / pages:8.2f} {pages / med:8.0f} "
+            f"{records} {r['peak_rise_kb'] / 1024:8.1f} {r['peak_kb'] / 1024:7.0f}"
         )
 
     def ms(case: str) -> float | None:
@@ -187,6 +243,11 @@ def main() -> None:
     a, b = ms("pdf-read"), ms("per-char")
     if a and b:
         print(f"font data per text object vs per character: {b / a:.1f}x faster")
+    a, b, c = ms("un-read"), ms("un-plain"), ms("un-pdfplumber")
+    if a and b:
+        print(f"real UN PDFs: the reader takes {a / b:.2f}x the time of pypdfium2's plain text (target: at most 2.5x)")
+    if a and c:
+        print(f"real UN PDFs: the reader is {c / a:.1f}x faster than pdfplumber extract_text()")
 
 
 if __name__ == "__main__":

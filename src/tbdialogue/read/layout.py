@@ -61,10 +61,14 @@ class Line:
     refs: list[str] = field(default_factory=list)
     #: Lines cut from one baseline at wide gaps share a group number.
     group: int = -1
+    _text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return "".join(c.text for c in self.chunks)
+        # Asked several times of every line; a line's chunks are never changed once it is made.
+        if self._text is None:
+            self._text = "".join(c.text for c in self.chunks)
+        return self._text
 
     @property
     def top(self) -> float:
@@ -105,6 +109,8 @@ class Laid:
 # -- lines --------------------------------------------------------------------------------------------
 def clean_text(text: str) -> str:
     """Ligatures expanded, soft hyphens inside a line dropped, control characters made spaces."""
+    if text.isascii() and text.isprintable():
+        return text  # most chunks: nothing to repair (called for every chunk, and again per line)
     text = text.translate(_FIX).replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
     if "\u00ad" in text:
         text = re.sub("\u00ad(?!$)", "", text)
@@ -128,10 +134,12 @@ def make_lines(chunks: list[Chunk]) -> list[Line]:
             base, size = bases[gi]
             big = max(size, c.size)
             # A superscript touches the text it belongs to; a smaller line of another column does not.
-            near = any(c.x0 <= o.x1 + big and c.x1 >= o.x0 - big for o in groups[gi])
-            raised = near and c.size <= SUPERSCRIPT * size and 0 < c.base - base <= 0.6 * size
-            lowered_by = near and size <= SUPERSCRIPT * c.size and 0 < base - c.base <= 0.6 * c.size
-            if abs(c.base - base) <= 0.35 * big or raised or lowered_by:
+            # (Sizes and baselines first: whether it touches is asked only of a possible superscript.)
+            raised = c.size <= SUPERSCRIPT * size and 0 < c.base - base <= 0.6 * size
+            lowered_by = size <= SUPERSCRIPT * c.size and 0 < base - c.base <= 0.6 * c.size
+            if abs(c.base - base) <= 0.35 * big or (
+                (raised or lowered_by) and any(c.x0 <= o.x1 + big and c.x1 >= o.x0 - big for o in groups[gi])
+            ):
                 groups[gi].append(c)
                 if c.size > size:
                     bases[gi] = (c.base, c.size)
@@ -152,6 +160,111 @@ def make_lines(chunks: list[Chunk]) -> list[Line]:
         lines.append(_line(segment, base, size, number))
     lines.sort(key=lambda ln: (-ln.base, ln.x0))
     return lines
+
+
+#: A gutter between two columns: at least this many points wide, in the middle half of the page.
+GUTTER_MIN = 6.0
+#: Chunks that may cross the gutter (headings, titles set across both columns), as a share.
+GUTTER_CROSSING = 0.06
+#: Chunks needed on each side of a gutter for the page to be read as two columns.
+COLUMN_MIN_CHUNKS = 8
+
+
+def page_lines(chunks: list[Chunk], width: float, height: float) -> list[Line]:
+    """The page's lines in reading order: :func:`make_lines`, or, on a page set in two columns,
+    each column read top to bottom between the elements set across both (titles, headings).
+
+    Without this, lines of the two columns that share a baseline become one line ("…the first
+    line of a speech the first line of the other column…"). The columns are found from the text
+    objects' x-positions: a vertical gutter in the middle half of the page that almost no chunk of
+    the text area crosses, with text on both sides. A single-column page has no such gutter and
+    gets exactly :func:`make_lines`.
+    """
+    gutter = _gutter(chunks, width, height)
+    if gutter is None:
+        return make_lines(chunks)
+    g0, g1 = gutter
+    # A baseline with a chunk across the gutter is set across the page (a title, a notice box):
+    # all of its chunks stay one line.
+    crossing = [c for c in chunks if c.x1 > g0 and c.x0 < g1]
+    wide = [c for c in chunks if any(abs(c.base - x.base) <= 0.35 * max(c.size, x.size) for x in crossing)]
+    ids = {id(c) for c in wide}
+    left = make_lines([c for c in chunks if id(c) not in ids and c.x1 <= g0])
+    right = make_lines([c for c in chunks if id(c) not in ids and c.x0 >= g1])
+    across = make_lines(wide)
+    # Each make_lines numbers its baselines from 0: keep the groups of different calls apart.
+    offset = 0
+    for part in (left, right, across):
+        for ln in part:
+            ln.group += offset
+        offset = max((ln.group for ln in part), default=offset) + 1
+    # Bands between the elements set across both columns: the left column, then the right one;
+    # a column's line on the same baseline as an element across ("President:" before its name)
+    # goes with that element, left to right.
+    def beside(ln: Line, a: Line) -> bool:
+        return abs(ln.base - a.base) <= 0.35 * max(ln.size, a.size)
+
+    columns = [ln for ln in left + right if not any(beside(ln, a) for a in across)]
+    ordered: list[Line] = []
+    edges = [height + 1.0] + [ln.base for ln in across] + [-1.0]
+    for k in range(len(edges) - 1):
+        hi, lo = edges[k], edges[k + 1]
+        ordered += [ln for ln in columns if lo < ln.base <= hi and ln.x1 <= g0]
+        ordered += [ln for ln in columns if lo < ln.base <= hi and ln.x0 >= g1]
+        if k < len(across):
+            a = across[k]
+            ordered += sorted([a] + [ln for ln in left + right if beside(ln, a)], key=lambda ln: ln.x0)
+    return ordered
+
+
+def _gutter(chunks: list[Chunk], width: float, height: float) -> tuple[float, float] | None:
+    """(left edge, right edge) of the gutter of a two-column page, or None."""
+    top, bottom = height * (1 - MARGIN_ZONE), height * MARGIN_ZONE
+    body = [c for c in chunks if bottom < c.base < top and c.text.strip()]
+    if len(body) < 2 * COLUMN_MIN_CHUNKS:
+        return None
+    lo, hi = int(width * 0.25), int(width * 0.75)
+    # How many chunks cover each point of the middle half: a difference array, then running sums.
+    delta = [0] * (hi - lo + 2)
+    for c in body:
+        a, b = max(lo, int(c.x0)), min(hi, int(c.x1))
+        if a <= b:
+            delta[a - lo] += 1
+            delta[b - lo + 1] -= 1
+    cover, running = [], 0
+    for d in delta[:-1]:
+        running += d
+        cover.append(running)
+    allowed = GUTTER_CROSSING * len(body)
+    best: tuple[float, float] | None = None
+    start = None
+    for i, n in enumerate([*cover, allowed + 1]):
+        if n <= allowed and start is None:
+            start = i
+        elif n > allowed and start is not None:
+            g0, g1 = float(lo + start), float(lo + i - 1)
+            if g1 - g0 >= GUTTER_MIN and (best is None or g1 - g0 > best[1] - best[0]):
+                best = (g0, g1)
+            start = None
+    if best is None:
+        return None
+    g0, g1 = best
+    left = [c for c in body if c.x1 <= g0 + 1]
+    right = [c for c in body if c.x0 >= g1 - 1]
+    if len(left) < COLUMN_MIN_CHUNKS or len(right) < COLUMN_MIN_CHUNKS:
+        return None
+    # Both columns hold text over a good part of the page (not a cover's two short blocks), and they
+    # are alike: two columns of running text have the same measure, where a table or a list of
+    # labels and values ("JS13 | Joint submission 13 …", "Bahrain …… | Mr. Alrowaiei") does not,
+    # and is better read row by row.
+    span = lambda cs: max(c.base for c in cs) - min(c.base for c in cs)  # noqa: E731
+    if min(span(left), span(right)) < 0.3 * (top - bottom):
+        return None
+    measure = lambda cs: max(c.x1 for c in cs) - min(c.x0 for c in cs)  # noqa: E731
+    a, b = measure(left), measure(right)
+    if min(a, b) < 0.6 * max(a, b) or min(a, b) < 0.25 * width:
+        return None
+    return g0 + 1, g1 - 1
 
 
 def _line(chunks: list[Chunk], base: float, size: float, group: int = -1) -> Line:

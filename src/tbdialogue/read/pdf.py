@@ -15,7 +15,7 @@ import re
 from ..document import Document
 from ..errors import UnreadableInput
 from .furniture import header_symbol, zone_kind
-from .layout import Chunk, Page, Rule, clean_text, lay_out, make_lines
+from .layout import Chunk, Page, Rule, clean_text, lay_out, page_lines
 
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold|,b\b|-b\b|\bbd\b", re.I)
 _ITALIC_NAME = re.compile(r"italic|oblique|slanted|,i\b|-it\b|,bi\b|-bi\b|bolditalic", re.I)
@@ -82,7 +82,7 @@ class _PageReader:
         n = raw.FPDFPage_CountObjects(page_handle)
         for i in range(n):
             self._object(raw.FPDFPage_GetObject(page_handle, i), textpage_handle, chunks, rules, None, 0)
-        return Page(number=number, width=width, height=height, lines=make_lines(chunks), rules=rules)
+        return Page(number=number, width=width, height=height, lines=page_lines(chunks, width, height), rules=rules)
 
     def _object(self, obj, textpage, chunks, rules, form_matrix, depth: int) -> None:
         raw = self.raw
@@ -236,4 +236,6 @@ def read_pdf(data: bytes, path: str | None = None, encoding: str | None = None) 
 #: repetition cannot tell): page numbers, UN job numbers, a lone record symbol.
 _FURNITURE_FORM = re.compile(
     r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^\d{1,3}\s*/\s*\d{1,3}$|^(?:GE|NY|V)\.\d{2}-\d{4,6}\b|^\*\d{5,10}\*$"
+    # New York's job numbers: "07-50429 (E)", on the first page only.
+    r"|^\d{2}-\d{5,6}\s*\([A-Z]\)$"
 )
