@@ -8,6 +8,7 @@ a stage direction, an agenda heading, or an unlabelled paragraph that continues 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..document import Block
@@ -17,6 +18,7 @@ from ..lexicon.profile import Profile
 from ..lexicon.symbols import symbols_in
 from ..model import Speaker
 from .events import PROCEDURAL, FoundEvent, match_events
+from .people import Named, People
 from .speakers import LabelReader
 
 _DOCUMENT_LIST = re.compile(r"^\([^()]{0,300}/[^()]{0,300}\)(?:\s*\([^()]{1,20}\))?\.?$")
@@ -38,6 +40,7 @@ class RawParagraph:
 class RawTurn:
     speaker: Speaker
     paragraphs: list[int] = field(default_factory=list)  # 0-based positions in paragraphs
+    placed: bool = True  # the label says the side itself (see speakers.Label.placed)
 
 
 @dataclass
@@ -83,11 +86,20 @@ def is_numbered(blocks: list[Block], texts: list[str]) -> bool:
 
 
 class BodyParser:
-    def __init__(self, profile: Profile, labels: LabelReader, contents_keys: set[str], body: str | None):
+    def __init__(
+        self,
+        profile: Profile,
+        labels: LabelReader,
+        contents_keys: set[str],
+        body: str | None,
+        cover_people: Sequence[Named] = (),
+    ):
+        """``cover_people``: the people the cover names, with their parentheses (the chair's lines)."""
         self.p = profile
         self.labels = labels
         self.contents_keys = contents_keys
         self.record_body = body
+        self.cover_people = cover_people
 
     def parse(self, blocks: list[Block], texts: list[str]) -> Body:
         """``texts``: the blocks' text, cleaned (:func:`~tbdialogue.parse.normalize.clean`)."""
@@ -169,7 +181,7 @@ class BodyParser:
 
             # 3. A speaker label opens a turn.
             if label is not None:
-                out.turns.append(RawTurn(label.speaker))
+                out.turns.append(RawTurn(label.speaker, placed=label.placed))
                 current_turn = len(out.turns) - 1
                 self._add_paragraph(out, number, rest, current_turn, block)
                 last_number = number if number is not None else last_number
@@ -193,6 +205,7 @@ class BodyParser:
             last_number = number if number is not None else last_number
             prev = "paragraph"
 
+        self._keep_sides(out)
         for i, para in enumerate(out.paragraphs, start=1):
             if para.turn is None and not para.is_event:
                 where = f"paragraph {para.number}" if para.number is not None else f"paragraph at position {i}"
@@ -215,10 +228,42 @@ class BodyParser:
             return None
         label = self.labels.read(para.text, "", self.record_body)
         if label is not None:
-            out.turns.append(RawTurn(label.speaker, [len(out.paragraphs) - 1]))
+            out.turns.append(RawTurn(label.speaker, [len(out.paragraphs) - 1], placed=label.placed))
             para.turn = len(out.turns) - 1
             return para.turn
         return current_turn
+
+    def _keep_sides(self, out: Body) -> None:
+        """A person named bare takes the side the record gives that name elsewhere: in a placed
+        label, in the stage direction seating the delegation or taking the chair, on the cover."""
+        people = People()
+        side_of = self.labels.side_of
+        for named in self.cover_people:
+            people.identify(named.name, side_of(named.paren, self.record_body), "on the cover")
+        for ev in out.events:
+            if ev.event.kind not in _SEATING:
+                continue
+            for named in self.labels.names_in(ev.event.text):
+                side = side_of(named.paren, self.record_body)
+                if ev.event.kind == "delegation_joined" and side in (None, "committee"):
+                    # Seated with the delegation: of it, whatever a "(Président de …)" reads as,
+                    # unless the parentheses name another side ("(Ombudsman)").
+                    side = "state"
+                people.identify(named.name, side, f"in '{ev.event.text[:60]}'")
+        for turn in out.turns:
+            if turn.placed and turn.speaker.title:
+                people.identify(turn.speaker.name, turn.speaker.side, _evidence(out, turn))
+        warned: set[str] = set()
+        for turn in out.turns:
+            sp = turn.speaker
+            if turn.placed or not sp.title:
+                continue
+            side, warning = people.side_of(sp.name, sp.side)
+            if side != sp.side:
+                turn.speaker = sp.model_copy(update={"side": side})
+            if warning and sp.name not in warned:
+                warned.add(sp.name)
+                out.warnings.append(warning)
 
     # -- decisions --------------------------------------------------------------------------------
     def _continues_heading(self, heading: str, text: str, block: Block) -> bool:
@@ -264,6 +309,23 @@ class BodyParser:
         out.paragraphs.append(RawParagraph(number, text, turn, block.pages))
         if turn is not None:
             out.turns[turn].paragraphs.append(len(out.paragraphs) - 1)
+
+
+#: Stage directions that name people with their capacity.
+_SEATING = frozenset({"delegation_joined", "chair_taken"})
+
+
+def _evidence(out: Body, turn: RawTurn) -> str:
+    """ "M. DUPONT (Pérou) in paragraph 1": where a placed label said who someone is."""
+    sp = turn.speaker
+    capacity = ", ".join(x for x in (sp.role, sp.affiliation) if x)
+    first = turn.paragraphs[0] if turn.paragraphs else None
+    para = out.paragraphs[first] if first is not None else None
+    if para is not None and para.number is not None:
+        where = f"paragraph {para.number}"
+    else:
+        where = f"paragraph at position {(first or 0) + 1}"
+    return f"{sp.name} ({capacity}) in {where}"
 
 
 _DOC_PAREN = re.compile(r"\([^()]*/[^()]*\)?\s*$")

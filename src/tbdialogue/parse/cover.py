@@ -13,6 +13,7 @@ from ..lexicon.numbers import number_start, ordinal, parse_date
 from ..lexicon.profile import Profile
 from ..lexicon.profile import profile as profile_of
 from ..lexicon.symbols import SYMBOL, body_of_symbol, is_record_symbol, record_number, repair_symbols
+from .people import Named
 
 _DOT_LEADER = re.compile(r"\s*(?:…|\.{3,}|_{3,})[….\s_]*")
 
@@ -54,6 +55,9 @@ class Cover:
     contents: list[str] = field(default_factory=list)
     title_found: bool = False
     held_without_year: str | None = None
+    #: The people the chair's lines name, with their parentheses: who they are, for the body's
+    #: bare names ("Temporary Chair: Mr. Salama (Representative of …)" → a later "Mr. Salama said").
+    people: list[Named] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -72,6 +76,7 @@ def is_title(line: str, profile: Profile) -> bool:
 def parse_cover(lines: list[str], profile: Profile, title_index: int | None) -> Cover:
     """Read cover fields from the cover's lines (furniture and notices already removed)."""
     cov = Cover()
+    lines, title_index = unglue_headings(lines, profile, title_index)
     fixed = [repair_symbols(repair(line)) for line in lines]
     flat = " ".join(fixed)
 
@@ -109,6 +114,47 @@ def parse_cover(lines: list[str], profile: Profile, title_index: int | None) -> 
         cov.warnings.append("date: the year is not printed; taken from the date of issue")
     _contents(cov, fixed, profile)
     return cov
+
+
+_LAST_WORDS = 3  # how many words at a line's end may be a glued heading ("CONTENTS (continued)")
+
+
+def unglue_headings(lines: list[str], profile: Profile, title_index: int | None) -> tuple[list[str], int | None]:
+    """Cover lines after the title with the contents heading that OCR ran into them on a line of its
+    own: "Président : M. AGUILAR URBINA SOMMAIRE" → "Président : M. AGUILAR URBINA", "SOMMAIRE".
+    The heading word must be capitalised, and not follow a lower-case word ("Table of Contents");
+    at a line's start only an upper-case heading is split off ("CONTENTS Opening of the session").
+    Returns the lines and the title's new index."""
+    out: list[str] = []
+    new_title = title_index
+    for i, line in enumerate(lines):
+        if i == title_index:
+            new_title = len(out)
+        if title_index is not None and i <= title_index or _is_contents(line.strip(), profile):
+            out.append(line)
+            continue
+        out.extend(_split_heading(line, profile))
+    return out, new_title
+
+
+def _split_heading(line: str, profile: Profile) -> list[str]:
+    words = list(re.finditer(r"\S+", line))
+    for k in range(max(1, len(words) - _LAST_WORDS), len(words)):
+        head, tail = line[: words[k].start()].rstrip(), line[words[k].start() :].strip()
+        previous = words[k - 1].group(0)
+        if tail[0].isupper() and _is_contents(tail, profile) and not (previous.isalpha() and previous.islower()):
+            return [head, tail]
+    first = words[0].group(0) if words else ""
+    if len(words) > 1 and first.isupper() and _is_contents(first, profile):
+        rest = line[words[1].start() :]
+        if not profile.continued.fullmatch(rest.strip()):
+            return [first, rest]
+    return [line]
+
+
+def _is_contents(text: str, profile: Profile) -> bool:
+    """ "CONTENTS", "Sommaire", "SUMARIO (continuación)"."""
+    return bool(profile.contents.match(text) or profile.contents.match(profile.continued.sub("", text).strip()))
 
 
 def _symbol(cov: Cover, lines: list[str], title_index: int | None) -> None:
@@ -251,6 +297,10 @@ def _chair(cov: Cover, lines: list[str], profile: Profile) -> None:
     if not segments:
         return
     main = next((seg for seg in segments if fold(seg[0], lower=True) in profile.plain_chair_labels), segments[0])
+    for value in [seg[2] for seg in segments] + [profile.chair_then.sub("", line, count=1) for line in then]:
+        person, paren = _split_chair(value)
+        if person:
+            cov.people.append(Named(person, paren))
     name, note = _split_chair(main[2])
     cov.chair = name
     others = [f"{label}: {value}" for seg in segments if seg is not main for _, label, value in [seg]]

@@ -10,13 +10,14 @@ comma (and a speech verb later in the sentence), never by "was", "had", "took" �
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..lexicon.countries import articles, countries
 from ..lexicon.names import name_particles
 from ..lexicon.normalize import clean
 from ..lexicon.profile import Profile
 from ..model import Speaker
+from .people import Named
 
 _WORD = re.compile(r"[^\s(),;:]+")
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*", re.UNICODE)
@@ -27,6 +28,10 @@ _FIRST_SENTENCE = 400  # characters searched for a speech verb after "Mr. X, …
 class Label:
     speaker: Speaker
     end: int  # offset in the paragraph text where the label (name and parentheses) ends
+    #: The side comes from the label's own words (a presiding title, "A representative of …", a
+    #: State, role or function in parentheses); False for a bare name, whose side is only the
+    #: default until the record says who that person is (see :mod:`.people`).
+    placed: bool = True
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -40,6 +45,8 @@ class LabelReader:
         self.p = profile
         arts = _alternation(profile.articles + profile.name_articles)
         self._article = re.compile(rf"^(?:{arts})(?:\s+|(?<=['’]))", re.UNICODE) if arts else None
+        # After a lead-in the article is in lower case: "Respondiendo a …, el Sr. X dice".
+        self._inner_article = re.compile(self._article.pattern, re.UNICODE | re.IGNORECASE) if arts else None
         self._presiding = re.compile(
             rf"^(?P<art>(?:{_alternation(profile.articles)})\s+)?"
             rf"(?P<word>{_alternation(profile.vice_presiding + profile.presiding)})(?![\w-])",
@@ -49,6 +56,9 @@ class LabelReader:
         self._name_articles = {a.lower() for a in profile.name_articles}
         titles = sorted(profile.titles, key=len, reverse=True)
         self._title = re.compile(rf"^(?P<title>{'|'.join(re.escape(t) for t in titles)})(?=\s|$)")
+        self._title_anywhere = re.compile(
+            rf"(?<![\w.])(?:{'|'.join(re.escape(t) for t in titles)})(?=\s)"
+        )
         self._roles = sorted(profile.roles, key=len, reverse=True)
 
     # -- public ---------------------------------------------------------------------------------
@@ -56,19 +66,40 @@ class LabelReader:
         """The label opening ``text`` (a cleaned paragraph without its number), or None."""
         if not text:
             return None
-        lead = 0
-        m_art = self._article.match(text) if self._article else None
+        return self._label_at(text, bold, body) or self._after_lead_in(text, body)
+
+    def _label_at(self, text: str, bold: str, body: str | None, inner: bool = False) -> Label | None:
+        """A label right at the start of ``text``, its article allowed ("El Sr. X dice"; ``inner``:
+        after a lead-in, "…, el Sr. X dice")."""
         for attempt in (self._presiding_label, self._representative_label, self._person_label):
             label = attempt(text, bold, body)
             if label:
                 return label
+        article = self._inner_article if inner else self._article
+        m_art = article.match(text) if article else None
         if m_art:
             lead = m_art.end()
-            rest = text[lead:]
-            label = self._person_label(rest, bold, body)
+            label = self._person_label(text[lead:], bold, body)
             if label:
-                return Label(label.speaker, label.end + lead)
-        return self._after_lead_in(text, body)
+                return replace(label, end=label.end + lead)
+        return None
+
+    def names_in(self, text: str) -> list[Named]:
+        """Every person named with a title in ``text``, with the parentheses that follow the name
+        ("Sur l'invitation du Président, M. LONSENY FALL et M. CAMARA (Guinée) prennent place")."""
+        out: list[Named] = []
+        for m in self._title_anywhere.finditer(text):
+            rest = self._repair(text[m.start() : m.start() + _FIRST_SENTENCE])
+            found = self._name_at(rest)
+            if found is None:
+                continue
+            title, tokens, end = found
+            out.append(Named(f"{title} {' '.join(tokens)}", _parenthetical(rest, end)[0]))
+        return out
+
+    def side_of(self, paren: str | None, body: str | None) -> str | None:
+        """The side a label's parentheses give (the default side for none)."""
+        return self._capacity(paren, body)[2]
 
     def _after_lead_in(self, text: str, body: str | None) -> Label | None:
         """ "After consultations, the CHAIRMAN announced …", "En respuesta a una pregunta del
@@ -77,11 +108,10 @@ class LabelReader:
             return None
         for comma in re.finditer(r",\s*", text[:_FIRST_SENTENCE]):
             rest = text[comma.end() :]
-            for attempt in (self._presiding_label, self._representative_label, self._person_label):
-                label = attempt(rest, "", body)
-                # Only "…, the CHAIRMAN said" ends a lead-in; "…, Mr. X, Mr. Y …" lists names.
-                if label is not None and rest[label.end :].lstrip()[:1] not in (",", ":", "…"):
-                    return Label(label.speaker, comma.end() + label.end)
+            label = self._label_at(rest, "", body, inner=True)
+            # Only "…, the CHAIRMAN said" ends a lead-in; "…, Mr. X, Mr. Y …" lists names.
+            if label is not None and rest[label.end :].lstrip()[:1] not in (",", ":", "…"):
+                return replace(label, end=comma.end() + label.end)
         return None
 
     # -- the three label forms ------------------------------------------------------------------
@@ -120,6 +150,24 @@ class LabelReader:
 
     def _person_label(self, text: str, bold: str, body: str | None) -> Label | None:
         text = self._repair(text)
+        found = self._name_at(text)
+        if found is None:
+            return None
+        title, tokens, end = found
+        paren, end2 = _parenthetical(text, end)
+        if paren is not None:
+            end = end2
+        role, affiliation, side = self._capacity(paren, body)
+        placed = bool(role) or side == "state" and bool(affiliation)
+        if not self._follows_as_speech(text, end, bold, placed):
+            return None
+        name = f"{title} {' '.join(tokens)}"
+        speaker = Speaker(name=name, title=title, role=role, affiliation=affiliation, side=side)
+        return Label(speaker, end, placed=paren is not None)
+
+    def _name_at(self, text: str) -> tuple[str, list[str], int] | None:
+        """(title, name's words, end offset) of a titled name opening ``text``: capitalised words
+        and the particles between them ("Mr. van der Berg"), never ending on a particle."""
         m = self._title.match(text)
         if not m:
             return None
@@ -150,16 +198,7 @@ class LabelReader:
         # Drop trailing particles ("Mr. Smith y" is not a name).
         while tokens and not tokens[-1][0].isupper():
             tokens.pop()
-        end = last_cap_end
-        paren, end2 = _parenthetical(text, end)
-        if paren is not None:
-            end = end2
-        role, affiliation, side = self._capacity(paren, body)
-        placed = bool(role) or side == "state" and bool(affiliation)
-        if not self._follows_as_speech(text, end, bold, placed):
-            return None
-        name = f"{title} {' '.join(tokens)}"
-        return Label(Speaker(name=name, title=title, role=role, affiliation=affiliation, side=side), end)
+        return title, tokens, last_cap_end
 
     # -- helpers --------------------------------------------------------------------------------
     def _repair(self, text: str) -> str:

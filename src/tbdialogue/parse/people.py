@@ -1,0 +1,79 @@
+"""Who is who in one record: a person identified once keeps that side when later named bare.
+
+Why: a label's parentheses are printed when a speaker is introduced, not every time. Records of
+the 1990s give a delegate's State in one label ("M. DUPONT (Pérou) dit …") and then only the name
+("Répondant à une question de M. Bhagwati, M. DUPONT précise …"); a bare name would otherwise take
+the default side (the committee's). The same person is the same printed name (case, accents and
+spacing aside) with the same title; the record says who it is in a placed label, in the stage
+direction that seats the delegation ("M. LONSENY FALL et M. CAMARA (Guinée) prennent place …") or on
+the cover ("Temporary Chair: Mr. Salama (Representative of …)"). When the record gives one name two
+sides, or a bare name only partly matches someone identified on another side, the side is left
+unknown (``None``) with a warning, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon.normalize import fold
+
+Key = tuple[str, tuple[str, ...]]  # (title, words of the name), folded
+
+
+def person_key(name: str) -> Key | None:
+    """ "M. DUPONT" and "M. Dupont" and "M.  Dupont" give one key; None without a surname."""
+    words = fold(name, lower=True).replace("’", "'").split()
+    if len(words) < 2:
+        return None
+    return words[0].rstrip("."), tuple(re.sub(r"[.,;:]+$", "", w) for w in words[1:])
+
+
+@dataclass(frozen=True)
+class Named:
+    """A person named with a title, and the parentheses after the name ("M. CAMARA (Guinée)")."""
+
+    name: str
+    paren: str | None
+
+
+@dataclass
+class People:
+    """The sides the record gives each identified person, and where it said so."""
+
+    sides: dict[Key, dict[str | None, str]] = field(default_factory=dict)  # key → side → evidence
+
+    def identify(self, name: str, side: str | None, evidence: str) -> None:
+        key = person_key(name)
+        if key is not None and side is not None:
+            self.sides.setdefault(key, {}).setdefault(side, evidence)
+
+    def side_of(self, name: str, default: str | None) -> tuple[str | None, str | None]:
+        """(side, warning or None) of a person named without parentheses."""
+        key = person_key(name)
+        if key is None:
+            return default, None
+        exact = self.sides.get(key)
+        if exact:
+            if len(exact) == 1:
+                return next(iter(exact)), None
+            said = "; ".join(f"{side} ({why})" for side, why in exact.items())
+            return None, f"speaker {name}: the record gives this name two sides, {said}; side left unknown"
+        partial = {
+            side: why
+            for (title, words), found in self.sides.items()
+            if title == key[0] and _within(key[1], words)
+            for side, why in found.items()
+        }
+        if not partial or set(partial) == {default}:
+            return default, None
+        if default is None:
+            return None, None  # unknown already (a General Assembly committee's bare name)
+        said = "; ".join(f"{side} ({why})" for side, why in partial.items())
+        return None, f"speaker {name}: the name is part of a name identified as {said}; side left unknown"
+
+
+def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """ "Fall" within "Lonseny Fall": the short name's words in a row inside the long name's."""
+    n = len(short)
+    return n < len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))
