@@ -109,10 +109,23 @@ class LabelReader:
         for comma in re.finditer(r",\s*", text[:_FIRST_SENTENCE]):
             rest = text[comma.end() :]
             label = self._label_at(rest, "", body, inner=True)
-            # Only "…, the CHAIRMAN said" ends a lead-in; "…, Mr. X, Mr. Y …" lists names.
-            if label is not None and rest[label.end :].lstrip()[:1] not in (",", ":", "…"):
+            # Only "…, the CHAIRMAN said" ends a lead-in; "…, Mr. X, Mr. Y …" lists names. An
+            # apposition may follow the name ("…, M. DUPONT, Ministre de la justice, précise").
+            if label is not None and not self._lists_names(rest[label.end :]):
                 return replace(label, end=comma.end() + label.end)
         return None
+
+    def _lists_names(self, after: str) -> bool:
+        """Does the text after a name go on to another name ("…, Mr. ANDO and the CHAIRPERSON …")?"""
+        after = after.lstrip()
+        if after[:1] in (":", "…"):
+            return True
+        if after[:1] != ",":
+            return False
+        nxt = after[1:].lstrip()
+        m_art = self._inner_article.match(nxt) if self._inner_article else None
+        nxt = nxt[m_art.end() :] if m_art else nxt
+        return bool(self._title.match(nxt) or self._presiding.match(nxt))
 
     # -- the three label forms ------------------------------------------------------------------
     def _presiding_label(self, text: str, bold: str, body: str | None) -> Label | None:
