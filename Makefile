@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint schema bench bench-corpus eval clean
+.PHONY: demo test lint schema bench bench-corpus eval fuzz clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ bench: $(STAMP)  ## Parsing speed and memory; the command line's start-up; docum
 	$(BIN)/python benchmarks/bench_cli.py
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[bench]'
 	$(BIN)/python benchmarks/bench_readers.py
+
+fuzz: $(STAMP)  ## 100,000 mutated real records through the readers and the parser: crashes, hangs, slowest, memory (~30 min)
+	$(BIN)/python benchmarks/fuzz.py --inputs 100000 --workers 2
 
 bench-corpus: $(STAMP)  ## Corpus ingest and search at 50,000 records, SQLite and PostgreSQL, against grep (~1 h)
 	$(BIN)/python benchmarks/bench_corpus.py --records 50000 --jobs 2

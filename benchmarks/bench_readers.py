@@ -14,7 +14,7 @@ reported, with pages per second (the fixtures are 8 pages) and records per secon
 - the same page loop asking pypdfium2 for font data character by character (weight, font name,
   box for every character), to show why the reader asks per text object instead;
 - DOCX and HTML readers, alone and end to end;
-- the real UN PDFs of ../shared/corpus/un-pdfs (11 files, 175 pages: verbatim records in one and
+- the real UN PDFs of ../shared/corpus/un-pdfs (11 files, 150 pages: verbatim records in one and
   two columns, resolutions, UPR documents; when ../shared is there): the PDF reader (columns,
   furniture, footnotes, bold and italic), against pypdfium2's own plain text
   (``get_text_range()``, nothing else) and pdfplumber's ``extract_text()``, in ms per page.
