@@ -59,16 +59,20 @@ def ingest_command(
     goes to the error report and the batch goes on; files of other kinds in a folder are counted,
     not read. Safe to interrupt: run it again to finish.
     """
-    from ..store.ingest import IngestReport
-
     if any(str(p) == "-" for p in paths):
         fail("ingest reads files, not standard input: save the record to a file first")
-    found = collect_files([str(p) for p in paths], recursive=recursive)
-    if not found.files:  # nothing to read: say so, and create no database
-        for path, reason in found.missing:
-            typer.echo(f"error: {path}: {reason}", err=True)
-        fail("no record files to ingest in what was given")
-    corpus = open_corpus(db, create=True)
+    try:
+        from ..store.ingest import IngestReport
+
+        found = collect_files([str(p) for p in paths], recursive=recursive)
+        if not found.files:  # nothing to read: say so, and create no database
+            for path, reason in found.missing:
+                typer.echo(f"error: {path}: {reason}", err=True)
+            fail("no record files to ingest in what was given")
+        corpus = open_corpus(db, create=True)
+    except KeyboardInterrupt:  # Ctrl-C while starting: loading, listing files, opening the database
+        typer.echo("interrupted: nothing was stored", err=True)
+        raise typer.Exit(130) from None
     console = Console(stderr=True)
     report = IngestReport()
     columns = (

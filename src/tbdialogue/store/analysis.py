@@ -15,7 +15,6 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 
 from sqlalchemy import and_, delete, select, update
 from sqlalchemy.engine import Connection, Engine
@@ -27,7 +26,7 @@ from . import fts
 from .load import load_record
 from .schema import paragraphs, questions, record_versions, speakers, turns
 from .stem import index_text
-from .workers import worker_started
+from .workers import spawn_context, worker_started
 from .writer import _year, insert_questions
 
 
@@ -111,7 +110,7 @@ def analyse_stored(
                 progress(report, len(groups))
     else:
         with ProcessPoolExecutor(
-            max_workers=jobs, mp_context=get_context("spawn"), initializer=worker_started, initargs=(os.getpid(),)
+            max_workers=jobs, mp_context=spawn_context(), initializer=worker_started, initargs=(os.getpid(),)
         ) as pool:
             window = jobs * 2
             pending: list = []

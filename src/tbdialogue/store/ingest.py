@@ -15,7 +15,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -29,7 +28,7 @@ from .db import StoreError
 from .identity import content_hash
 from .schema import sources
 from .stem import index_text
-from .workers import worker_started
+from .workers import spawn_context, worker_started
 from .writer import NEW, NEW_VERSION, UNCHANGED, Prepared, Stored, Writer
 
 BATCH_RECORDS = 64
@@ -251,7 +250,7 @@ def _init_worker_inline(known: frozenset[str], backend: str) -> None:
 
 def _run_pool(files, jobs, initargs, batch: _Batch, progress) -> None:
     pool = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=get_context("spawn"), initializer=_init_worker, initargs=initargs
+        max_workers=jobs, mp_context=spawn_context(), initializer=_init_worker, initargs=initargs
     )
     pending: set[Future] = set()
     todo = iter(files)
