@@ -487,3 +487,87 @@ def test_state_named_in_the_line_after_the_report_heading():
         body=["1. El Sr. Corzo Sosa dice que el informe es completo."],
     )
     assert (r.state_party, r.state_party_code) == ("Gambia", "GMB")
+
+
+# A contents heading that OCR ran into the cover field before it (1990s records): split off, so the
+# field reads whole and the contents (and the State party they name) are read.
+@pytest.mark.parametrize(
+    ("lang", "old", "glued", "chair", "note", "state"),
+    [
+        ("fr", "Président : M. Diaby\n\nSommaire", "Président : M. AGUILAR URBINA SOMMAIRE", "M. AGUILAR URBINA", None, "Colombia"),
+        ("fr", "Président : M. Diaby\n\nSommaire", "Président : M. Diaby Sommaire", "M. Diaby", None, "Colombia"),
+        (
+            "fr",
+            "Président : M. Diaby\n\nSommaire",
+            "Président : M. ABOUL-NASR\n\npuis : M. DIACONU SOMMAIRE",
+            "M. ABOUL-NASR",
+            "puis : M. DIACONU",
+            "Colombia",
+        ),
+        ("en", "Chair: Ms. Tigroudja\n\nContents", "Chairperson: Ms. TIGROUDJA CONTENTS", "Ms. TIGROUDJA", None, "Kyrgyzstan"),
+        (
+            "en",
+            "Chair: Ms. Tigroudja\n\nContents",
+            "Chairman: Mr. ANDO (Vice-Chairman) CONTENTS",
+            "Mr. ANDO",
+            "Vice-Chairman",
+            "Kyrgyzstan",
+        ),
+        (
+            "en",
+            "Chair: Ms. Tigroudja\n\nContents",
+            "Chair: Ms. Tigroudja\n\nCONTENTS Consideration of reports submitted by States parties under article 40 of the Covenant (continued)",
+            "Ms. Tigroudja",
+            None,
+            "Kyrgyzstan",
+        ),
+        ("es", "Presidente: Sr. Corzo Sosa\n\nSumario", "Presidente: Sr. CORZO SOSA SUMARIO", "Sr. CORZO SOSA", None, "Ecuador"),
+    ],
+)
+def test_contents_heading_glued_to_a_cover_field(lang, old, glued, chair, note, state):
+    body = {
+        "en": BODY,
+        "fr": ["1. M. Diaby dit que le rapport est complet."],
+        "es": ["1. El Sr. Corzo Sosa dice que el informe es completo."],
+    }[lang]
+    r = _with_cover({old: glued}, lang=lang, body=body)
+    assert (r.chair, r.chair_note, r.state_party) == (chair, note, state)
+    assert r.agenda and not any("SOMMAIRE" in a.title or "CONTENTS" in a.title or "SUMARIO" in a.title for a in r.agenda)
+
+
+@pytest.mark.parametrize(
+    ("line", "lines"),
+    [
+        ("Table of Contents", ["Table of Contents"]),  # after a lower-case word: part of the line
+        ("Chair: Mr. X on the contents", ["Chair: Mr. X on the contents"]),  # lower case: a word
+        ("Chairperson: Ms. Wu Contents", ["Chairperson: Ms. Wu", "Contents"]),
+        ("Held at the Palais Wilson, Geneva, on Monday, 25 March 2024, at 10 a.m. CONTENTS",
+         ["Held at the Palais Wilson, Geneva, on Monday, 25 March 2024, at 10 a.m.", "CONTENTS"]),
+    ],
+)
+def test_which_glued_headings_are_split(line, lines):
+    from tbdialogue.lexicon.profile import profile
+    from tbdialogue.parse.cover import unglue_headings
+
+    assert unglue_headings(["Summary record of the 1st meeting", line], profile("en"), 0) == (
+        ["Summary record of the 1st meeting", *lines],
+        0,
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "item", "heading", "next_item"),
+    [
+        ("en", "Fourth periodic report of Kyrgyzstan (continued)", "CONTENTS (continued)", "Organizational and other matters"),
+        ("es", "Segundo informe periódico del Ecuador", "SUMARIO (continuación)", "Otros asuntos"),
+    ],
+)
+def test_contents_continued_is_not_an_item_glued_or_not(lang, item, heading, next_item):
+    body = {"en": BODY, "es": ["1. El Sr. Corzo Sosa dice que el informe es completo."]}[lang]
+    agendas = []
+    for joint in ("\n\n", " "):
+        r = _with_cover({item: f"{item}{joint}{heading}\n\n{next_item}"}, lang=lang, body=body)
+        agendas.append([(a.title, [s.title for s in a.items]) for a in r.agenda])
+    assert agendas[0] == agendas[1]
+    assert not any(heading.split()[0] in title for title, _ in agendas[0])
+    assert any(next_item in (title, *items) for title, items in agendas[0])

@@ -295,6 +295,19 @@ def test_placed_label_before_a_long_apposition_or_an_ellipsis(lang, text, name):
             "Ms. Aitikeeva",
             None,
         ),
+        # Placed labels of the 1990s, hand-made: a lead-in, then the speaker (article in lower case).
+        ("en", "Answering a question from Mr. HALVORSEN, Mr. DUPONT said that the bill was ready.", "Mr. DUPONT", None),
+        ("fr", "En réponse aux questions de M. Halvorsen, M. DUPONT dit que la loi a changé.", "M. DUPONT", None),
+        ("fr", "Pour répondre à la question de Mme Okafor, M. DUPONT précise que la loi a changé.", "M. DUPONT", None),
+        ("fr", "Quant à la question posée par M. HALVORSEN, M. Dupont indique que le texte est prêt.", "M. Dupont", None),
+        (
+            "fr",
+            "Répondant à une question de M. Halvorsen, M. DUPONT, Ministre de la justice, précise que la loi a changé.",
+            "M. DUPONT",
+            None,
+        ),
+        ("es", "Respondiendo a una pregunta del Sr. Halvorsen, el Sr. DUPONT dice que la ley ha cambiado.", "Sr. DUPONT", None),
+        ("es", "Contestando a la Sra. Okafor, la Sra. ALVES (Perú) precisa que la ley ha cambiado.", "Sra. ALVES", None),
     ],
 )
 def test_label_after_an_opening_phrase(lang, text, name, role):

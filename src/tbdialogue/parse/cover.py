@@ -144,6 +144,12 @@ def _split_heading(line: str, profile: Profile) -> list[str]:
         previous = words[k - 1].group(0)
         if tail[0].isupper() and _is_contents(tail, profile) and not (previous.isalpha() and previous.islower()):
             return [head, tail]
+    # OCR that lost the space too: "M. BANTONSOMMAIRE" (an upper-case name and heading run together).
+    last = words[-1].group(0) if words else ""
+    if last.isupper() and last.isalpha():
+        for j in range(2, len(last) - 3):
+            if _is_contents(last[j:], profile):
+                return [line[: words[-1].start() + j], last[j:]]
     first = words[0].group(0) if words else ""
     if len(words) > 1 and first.isupper() and _is_contents(first, profile):
         rest = line[words[1].start() :]
@@ -320,4 +326,5 @@ def _contents(cov: Cover, lines: list[str], profile: Profile) -> None:
     start = next((i for i, line in enumerate(lines) if profile.contents.match(line.strip())), None)
     if start is None:
         return
-    cov.contents = [line for line in lines[start + 1 :] if line.strip()]
+    # "CONTENTS (continued)" heads the contents' second page: not an item.
+    cov.contents = [line for line in lines[start + 1 :] if line.strip() and not _is_contents(line.strip(), profile)]

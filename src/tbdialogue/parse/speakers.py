@@ -56,9 +56,8 @@ class LabelReader:
         self._name_articles = {a.lower() for a in profile.name_articles}
         titles = sorted(profile.titles, key=len, reverse=True)
         self._title = re.compile(rf"^(?P<title>{'|'.join(re.escape(t) for t in titles)})(?=\s|$)")
-        self._title_anywhere = re.compile(
-            rf"(?<![\w.])(?:{'|'.join(re.escape(t) for t in titles)})(?=\s)"
-        )
+        self._title_at = re.compile(rf"(?:{'|'.join(re.escape(t) for t in titles)})(?=\s|$)")
+        self._title_anywhere = re.compile(rf"(?<![\w.]){self._title_at.pattern}")
         self._roles = sorted(profile.roles, key=len, reverse=True)
 
     # -- public ---------------------------------------------------------------------------------
@@ -195,6 +194,8 @@ class LabelReader:
             tm = _NAME_TOKEN.match(text, pos + ws.end())
             if not tm:
                 break
+            if tokens and tokens[-1].islower() and self._title_at.match(text, tm.start()):
+                break  # "la Sra. ALVES y el Sr. KOROMA": another person's title ends the name
             tok = tm.group(0).rstrip(".") if not tm.group(0).endswith(("Jr.", "Sr.")) else tm.group(0)
             tok_end = tm.start() + len(tok)
             if tok[0].isupper():
