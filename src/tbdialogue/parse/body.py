@@ -239,17 +239,20 @@ class BodyParser:
         people = People()
         side_of = self.labels.side_of
         for named in self.cover_people:
-            people.identify(named.name, side_of(named.paren, self.record_body), "on the cover")
+            people.identify(named.name, side_of(named.paren, self.record_body), f"{named.name} on the cover")
         for ev in out.events:
             if ev.event.kind not in _SEATING:
                 continue
+            where = _SEATING[ev.event.kind]
+            if ev.paragraph is not None and out.paragraphs[ev.paragraph].number is not None:
+                where += f" in paragraph {out.paragraphs[ev.paragraph].number}"
             for named in self.labels.names_in(ev.event.text):
                 side = side_of(named.paren, self.record_body)
                 if ev.event.kind == "delegation_joined" and side in (None, "committee"):
                     # Seated with the delegation: of it, whatever a "(Président de …)" reads as,
                     # unless the parentheses name another side ("(Ombudsman)").
                     side = "state"
-                people.identify(named.name, side, f"in '{ev.event.text[:60]}'")
+                people.identify(named.name, side, f"{named.name} {where}")
         for turn in out.turns:
             if turn.placed and turn.speaker.title:
                 people.identify(turn.speaker.name, turn.speaker.side, _evidence(out, turn))
@@ -311,8 +314,8 @@ class BodyParser:
             out.turns[turn].paragraphs.append(len(out.paragraphs) - 1)
 
 
-#: Stage directions that name people with their capacity.
-_SEATING = frozenset({"delegation_joined", "chair_taken"})
+#: Stage directions that name people with their capacity, and how a warning cites them.
+_SEATING = {"delegation_joined": "seated with the delegation", "chair_taken": "taking the chair"}
 
 
 def _evidence(out: Body, turn: RawTurn) -> str:

@@ -19,12 +19,13 @@ from dataclasses import dataclass, field
 from ..lexicon.normalize import fold
 
 Key = tuple[str, tuple[str, ...]]  # (title, words of the name), folded
+_MAX_WORDS = 9  # a title and at most 8 words: longer is no one's name (labels read at most 7)
 
 
 def person_key(name: str) -> Key | None:
     """ "M. DUPONT" and "M. Dupont" and "M.  Dupont" give one key; None without a surname."""
     words = fold(name, lower=True).replace("’", "'").split()
-    if len(words) < 2:
+    if not 2 <= len(words) <= _MAX_WORDS:
         return None
     return words[0].rstrip("."), tuple(re.sub(r"[.,;:]+$", "", w) for w in words[1:])
 
@@ -41,39 +42,40 @@ class Named:
 class People:
     """The sides the record gives each identified person, and where it said so."""
 
-    sides: dict[Key, dict[str | None, str]] = field(default_factory=dict)  # key → side → evidence
+    #: key → side → evidence, for each name as printed
+    whole: dict[Key, dict[str, str]] = field(default_factory=dict)
+    #: (title, words in a row of a longer name) → side → evidence: "M. FALL" in "M. LONSENY FALL",
+    #: looked up in one step however many people the record names
+    parts: dict[Key, dict[str, str]] = field(default_factory=dict)
 
     def identify(self, name: str, side: str | None, evidence: str) -> None:
         key = person_key(name)
-        if key is not None and side is not None:
-            self.sides.setdefault(key, {}).setdefault(side, evidence)
+        if key is None or side is None:
+            return
+        self.whole.setdefault(key, {}).setdefault(side, evidence)
+        title, words = key
+        n = len(words)
+        for size in range(1, n):
+            for i in range(n - size + 1):
+                self.parts.setdefault((title, words[i : i + size]), {}).setdefault(side, evidence)
 
     def side_of(self, name: str, default: str | None) -> tuple[str | None, str | None]:
         """(side, warning or None) of a person named without parentheses."""
         key = person_key(name)
         if key is None:
             return default, None
-        exact = self.sides.get(key)
+        exact = self.whole.get(key)
         if exact:
             if len(exact) == 1:
                 return next(iter(exact)), None
-            said = "; ".join(f"{side} ({why})" for side, why in exact.items())
-            return None, f"speaker {name}: the record gives this name two sides, {said}; side left unknown"
-        partial = {
-            side: why
-            for (title, words), found in self.sides.items()
-            if title == key[0] and _within(key[1], words)
-            for side, why in found.items()
-        }
+            return None, f"speaker {name}: the record gives this name two sides, {_said(exact)}; side left unknown"
+        partial = self.parts.get(key)
         if not partial or set(partial) == {default}:
             return default, None
         if default is None:
             return None, None  # unknown already (a General Assembly committee's bare name)
-        said = "; ".join(f"{side} ({why})" for side, why in partial.items())
-        return None, f"speaker {name}: the name is part of a name identified as {said}; side left unknown"
+        return None, f"speaker {name}: the name is part of a name identified as {_said(partial)}; side left unknown"
 
 
-def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    """ "Fall" within "Lonseny Fall": the short name's words in a row inside the long name's."""
-    n = len(short)
-    return n < len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))
+def _said(sides: dict[str, str]) -> str:
+    return "; ".join(f"{side} ({why})" for side, why in sides.items())
