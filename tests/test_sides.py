@@ -196,3 +196,82 @@ def test_a_members_partial_name_stays_on_the_committee():
     rec = record(["1. Mr. Ceriani Cernadas (Country Rapporteur) said that he had questions.", "2. Mr. Ceriani asked about detention."])
     assert [s for _, s in _sides(rec)] == ["committee", "committee"]
     assert not [w for w in rec.warnings if w.startswith("speaker")]
+
+
+# A whole 1990s-style record, hand-made: an upper-case cover whose contents heading OCR ran into the
+# chair's name (with a space, without one, or on its own line), the delegation seated by name, a
+# delegate who speaks in a function, then placed and bare labels.
+OLD_COVER = {
+    "en": (
+        "HUMAN RIGHTS COMMITTEE\n\nFifty-sixth session\n\nSUMMARY RECORD OF THE 1480th MEETING\n\n"
+        "Held at the Palais des Nations, Geneva, on Thursday, 21 March 1996, at 3 p.m.\n\n{chair}\n\n"
+        "CONSIDERATION OF REPORTS SUBMITTED BY STATES PARTIES UNDER ARTICLE 40 OF THE COVENANT (continued)\n\n"
+        "Third periodic report of Peru (continued)\n\nThe meeting was called to order at 3.10 p.m.\n\n"
+    ),
+    "fr": (
+        "COMITÉ DES DROITS DE L'HOMME\n\nCinquante-sixième session\n\nCOMPTE RENDU ANALYTIQUE DE LA 1480e SÉANCE\n\n"
+        "tenue au Palais des Nations, à Genève, le jeudi 21 mars 1996, à 15 heures\n\n{chair}\n\n"
+        "EXAMEN DES RAPPORTS PRÉSENTÉS PAR LES ÉTATS PARTIES CONFORMÉMENT À L'ARTICLE 40 DU PACTE (suite)\n\n"
+        "Troisième rapport périodique du Pérou (suite)\n\nLa séance est ouverte à 15 h 10.\n\n"
+    ),
+    "es": (
+        "COMITÉ DE DERECHOS HUMANOS\n\n56º período de sesiones\n\nACTA RESUMIDA DE LA 1480ª SESIÓN\n\n"
+        "celebrada en el Palacio de las Naciones, Ginebra, el jueves 21 de marzo de 1996, a las 15.00 horas\n\n"
+        "{chair}\n\n"
+        "EXAMEN DE LOS INFORMES PRESENTADOS POR LOS ESTADOS PARTES DE CONFORMIDAD CON EL ARTÍCULO 40 DEL PACTO "
+        "(continuación)\n\nTercer informe periódico del Perú (continuación)\n\n"
+        "Se declara abierta la sesión a las 15.10 horas.\n\n"
+    ),
+}
+OLD_CHAIR = {"en": "Chairman: Mr. AGUILAR URBINA", "fr": "Président : M. AGUILAR URBINA", "es": "Presidente: Sr. AGUILAR URBINA"}
+OLD_CONTENTS = {"en": "CONTENTS", "fr": "SOMMAIRE", "es": "SUMARIO"}
+OLD_BODY = {
+    "en": [
+        "1. At the invitation of the Chairman, Mr. QUISPE and Ms. ROSAS (Peru) took places at the Committee table.",
+        "2. Mr. QUISPE (Peru) introduced the third periodic report.",
+        "3. Mr. HALVORSEN (Country Rapporteur) asked about states of emergency.",
+        "4. Ms. ROSAS (Director of Public Liberties) said that habeas corpus applied throughout.",
+        "5. Replying to a question from Mr. Halvorsen, Ms. Rosas said that complaints had decreased.",
+        "6. Mr. QUISPE added that statistics would follow.",
+        "7. Mr. HALVORSEN thanked the delegation.",
+        "The meeting rose at 6 p.m.",
+    ],
+    "fr": [
+        "1. Sur l'invitation du Président, M. QUISPE et Mme ROSAS (Pérou) prennent place à la table du Comité.",
+        "2. M. QUISPE (Pérou) présente le troisième rapport périodique.",
+        "3. M. HALVORSEN (Rapporteur pour le pays) pose des questions sur l'état d'urgence.",
+        "4. Mme ROSAS (Directrice des libertés publiques) dit que l'habeas corpus s'applique partout.",
+        "5. Répondant à une question de M. Halvorsen, Mme Rosas précise que les plaintes ont diminué.",
+        "6. M. QUISPE ajoute que des statistiques suivront.",
+        "7. M. HALVORSEN remercie la délégation.",
+        "La séance est levée à 18 heures.",
+    ],
+    "es": [
+        "1. Por invitación del Presidente, el Sr. QUISPE y la Sra. ROSAS (Perú) toman asiento a la mesa del Comité.",
+        "2. El Sr. QUISPE (Perú) presenta el tercer informe periódico.",
+        "3. El Sr. HALVORSEN (Relator para el país) pregunta por los estados de excepción.",
+        "4. La Sra. ROSAS (Directora de Libertades Públicas) dice que el hábeas corpus se aplica en todo el país.",
+        "5. Respondiendo a una pregunta del Sr. Halvorsen, la Sra. Rosas precisa que las denuncias han disminuido.",
+        "6. El Sr. QUISPE añade que se enviarán estadísticas.",
+        "7. El Sr. HALVORSEN agradece a la delegación.",
+        "Se levanta la sesión a las 18.00 horas.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+@pytest.mark.parametrize("glue", [" ", "", "\n\n"], ids=["space", "no space", "own line"])
+def test_a_1990s_dialogue_keeps_its_sides(lang, glue):
+    chair = OLD_CHAIR[lang] + glue + OLD_CONTENTS[lang]
+    rec = parse_text(OLD_COVER[lang].format(chair=chair) + "\n\n".join(OLD_BODY[lang]) + "\n")
+    assert rec.chair == OLD_CHAIR[lang].split(": ")[1].strip()
+    assert (rec.state_party, rec.state_party_code) == ("Peru", "PER")
+    assert [s for _, s in _sides(rec)] == ["state", "committee", "state", "state", "state", "committee"]
+    # The delegate's function is her role as printed; the side is the delegation's (she was seated with it).
+    assert rec.turns[2].speaker.role.lower().startswith("direct") and rec.turns[2].speaker.side == "state"
+    assert not [w for w in rec.warnings if w.startswith("speaker")]
+
+
+def test_a_function_naming_no_organization_stays_other_when_the_record_says_no_more():
+    rec = record(["1. Ms. ROSAS (Director of Public Liberties) said that habeas corpus applied.", "2. Ms. Rosas added that it was so."])
+    assert [s for _, s in _sides(rec)] == ["other", "other"]

@@ -239,7 +239,7 @@ class BodyParser:
         people = People()
         side_of = self.labels.side_of
         for named in self.cover_people:
-            people.identify(named.name, side_of(named.paren, self.record_body), f"{named.name} on the cover")
+            people.identify(named.name, side_of(named.paren, self.record_body)[0], f"{named.name} on the cover")
         for ev in out.events:
             if ev.event.kind not in _SEATING:
                 continue
@@ -247,15 +247,17 @@ class BodyParser:
             if ev.paragraph is not None and out.paragraphs[ev.paragraph].number is not None:
                 where += f" in paragraph {out.paragraphs[ev.paragraph].number}"
             for named in self.labels.names_in(ev.event.text):
-                side = side_of(named.paren, self.record_body)
-                if ev.event.kind == "delegation_joined" and side in (None, "committee"):
-                    # Seated with the delegation: of it, whatever a "(Président de …)" reads as,
-                    # unless the parentheses name another side ("(Ombudsman)").
+                side, sure = side_of(named.paren, self.record_body)
+                if ev.event.kind == "delegation_joined" and (not sure or side == "committee"):
+                    # Seated with the delegation: of it, whatever a "(Président de …)" or a
+                    # "(Directeur des libertés publiques)" reads as, unless the parentheses name
+                    # another side ("(Ombudsman of Peru)").
                     side = "state"
                 people.identify(named.name, side, f"{named.name} {where}")
         for turn in out.turns:
-            if turn.placed and turn.speaker.title:
-                people.identify(turn.speaker.name, turn.speaker.side, _evidence(out, turn))
+            sp = turn.speaker
+            if sp.title and (turn.placed or sp.role or sp.affiliation):
+                people.identify(sp.name, sp.side, _evidence(out, turn), sure=turn.placed)
         warned: set[str] = set()
         for turn in out.turns:
             sp = turn.speaker

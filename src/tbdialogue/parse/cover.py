@@ -117,12 +117,14 @@ def parse_cover(lines: list[str], profile: Profile, title_index: int | None) -> 
 
 
 _LAST_WORDS = 3  # how many words at a line's end may be a glued heading ("CONTENTS (continued)")
+_MAX_GLUED = 40  # the longest last word searched for a heading glued without a space
 
 
 def unglue_headings(lines: list[str], profile: Profile, title_index: int | None) -> tuple[list[str], int | None]:
     """Cover lines after the title with the contents heading that OCR ran into them on a line of its
     own: "Président : M. AGUILAR URBINA SOMMAIRE" → "Président : M. AGUILAR URBINA", "SOMMAIRE".
     The heading word must be capitalised, and not follow a lower-case word ("Table of Contents");
+    glued without a space, the case must change where it starts ("URBINASOMMAIRE", "DiabyContents");
     at a line's start only an upper-case heading is split off ("CONTENTS Opening of the session").
     Returns the lines and the title's new index."""
     out: list[str] = []
@@ -144,6 +146,14 @@ def _split_heading(line: str, profile: Profile) -> list[str]:
         previous = words[k - 1].group(0)
         if tail[0].isupper() and _is_contents(tail, profile) and not (previous.isalpha() and previous.islower()):
             return [head, tail]
+    if len(words) > 1:
+        # Without the space: "M. AGUILAR URBINASOMMAIRE", "Mr. DiabyContents".
+        last = words[-1].group(0)
+        for cut in range(1, min(len(last) - 3, _MAX_GLUED)):
+            stem, tail = last[:cut], last[cut:]
+            case_change = tail.isupper() and stem[-1].isupper() or tail.istitle() and stem[-1].islower()
+            if case_change and stem[-1].isalpha() and _is_contents(tail, profile):
+                return [line[: words[-1].start()] + stem, tail]
     # OCR that lost the space too: "M. BANTONSOMMAIRE" (an upper-case name and heading run together).
     last = words[-1].group(0) if words else ""
     if last.isupper() and last.isalpha():

@@ -6,9 +6,10 @@ the 1990s give a delegate's State in one label ("M. DUPONT (Pérou) dit …") an
 the default side (the committee's). The same person is the same printed name (case, accents and
 spacing aside) with the same title; the record says who it is in a placed label, in the stage
 direction that seats the delegation ("M. LONSENY FALL et M. CAMARA (Guinée) prennent place …") or on
-the cover ("Temporary Chair: Mr. Salama (Representative of …)"). When the record gives one name two
-sides, or a bare name only partly matches someone identified on another side, the side is left
-unknown (``None``) with a warning, never guessed.
+the cover ("Temporary Chair: Mr. Salama (Representative of …)"); a function that names no
+organization ("(Director of Public Liberties)") only suggests a side, which anything surer overrides.
+When the record gives one name two sides, or a bare name only partly matches someone identified on
+another side, the side is left unknown (``None``) with a warning, never guessed.
 """
 
 from __future__ import annotations
@@ -47,10 +48,16 @@ class People:
     #: (title, words in a row of a longer name) → side → evidence: "M. FALL" in "M. LONSENY FALL",
     #: looked up in one step however many people the record names
     parts: dict[Key, dict[str, str]] = field(default_factory=dict)
+    #: key → side → evidence, from labels whose parentheses only suggest a side (a function that
+    #: names no organization): used when nothing surer is said of the name
+    guessed: dict[Key, dict[str, str]] = field(default_factory=dict)
 
-    def identify(self, name: str, side: str | None, evidence: str) -> None:
+    def identify(self, name: str, side: str | None, evidence: str, sure: bool = True) -> None:
         key = person_key(name)
         if key is None or side is None:
+            return
+        if not sure:
+            self.guessed.setdefault(key, {}).setdefault(side, evidence)
             return
         self.whole.setdefault(key, {}).setdefault(side, evidence)
         title, words = key
@@ -69,6 +76,9 @@ class People:
             if len(exact) == 1:
                 return next(iter(exact)), None
             return None, f"speaker {name}: the record gives this name two sides, {_said(exact)}; side left unknown"
+        guessed = self.guessed.get(key)
+        if guessed and len(guessed) == 1:
+            return next(iter(guessed)), None
         partial = self.parts.get(key)
         if not partial or set(partial) == {default}:
             return default, None

@@ -29,8 +29,9 @@ class Label:
     speaker: Speaker
     end: int  # offset in the paragraph text where the label (name and parentheses) ends
     #: The side comes from the label's own words (a presiding title, "A representative of …", a
-    #: State, role or function in parentheses); False for a bare name, whose side is only the
-    #: default until the record says who that person is (see :mod:`.people`).
+    #: State, a role or an organization in parentheses); False for a bare name or a function that
+    #: names no organization, whose side is only a default until the record says more about that
+    #: person (see :mod:`.people`).
     placed: bool = True
 
 
@@ -96,9 +97,11 @@ class LabelReader:
             out.append(Named(f"{title} {' '.join(tokens)}", _parenthetical(rest, end)[0]))
         return out
 
-    def side_of(self, paren: str | None, body: str | None) -> str | None:
-        """The side a label's parentheses give (the default side for none)."""
-        return self._capacity(paren, body)[2]
+    def side_of(self, paren: str | None, body: str | None) -> tuple[str | None, bool]:
+        """The side a label's parentheses give (the default side for none), and whether they
+        decide it (see :meth:`_capacity`)."""
+        _, _, side, sure = self._capacity(paren, body)
+        return side, sure
 
     def _after_lead_in(self, text: str, body: str | None) -> Label | None:
         """ "After consultations, the CHAIRMAN announced …", "En respuesta a una pregunta del
@@ -169,13 +172,13 @@ class LabelReader:
         paren, end2 = _parenthetical(text, end)
         if paren is not None:
             end = end2
-        role, affiliation, side = self._capacity(paren, body)
+        role, affiliation, side, sure = self._capacity(paren, body)
         placed = bool(role) or side == "state" and bool(affiliation)
         if not self._follows_as_speech(text, end, bold, placed):
             return None
         name = f"{title} {' '.join(tokens)}"
         speaker = Speaker(name=name, title=title, role=role, affiliation=affiliation, side=side)
-        return Label(speaker, end, placed=paren is not None)
+        return Label(speaker, end, placed=sure)
 
     def _name_at(self, text: str) -> tuple[str, list[str], int] | None:
         """(title, name's words, end offset) of a titled name opening ``text``: capitalised words
@@ -252,28 +255,32 @@ class LabelReader:
             return True
         return bool(self.p.verb_suffix) and low.endswith(self.p.verb_suffix) and len(low) > 4
 
-    def _capacity(self, paren: str | None, body: str | None) -> tuple[str | None, str | None, str | None]:
-        """(role, affiliation, side) from the label's parentheses."""
+    def _capacity(
+        self, paren: str | None, body: str | None
+    ) -> tuple[str | None, str | None, str | None, bool]:
+        """(role, affiliation, side, sure) from the label's parentheses; ``sure``: the parentheses
+        decide the side, which the record's other mentions of the person do not override."""
         default_side = "committee" if body is None or not body.startswith("A/") else None
         if not paren:
-            return None, None, default_side
+            return None, None, default_side, False
         low = paren.lower()
         for role in self._roles:
             if low.startswith(role.lower()):
                 side = (
                     "secretariat" if any(low.startswith(r.lower()) for r in self.p.secretariat_roles) else "committee"
                 )
-                return paren, None, side
+                return paren, None, side, True
         if countries().lookup(paren):
-            return None, paren, "state"
+            return None, paren, "state", True
         if any(low.startswith(f.lower()) for f in self.p.functions):
             # "(Chief, Human Rights Treaties Division, Office of the United Nations …)": a function,
-            # then the organization it belongs to.
+            # then the organization it belongs to. A function that names none ("Director of Public
+            # Liberties") is "other" only until the record says more (seated with the delegation).
             role, organization = _split_function(paren, self.p.organizations)
             side = _side_of_affiliation(paren, self.p)
-            return role, organization, "other" if side == "state" else side
+            return role, organization, "other" if side == "state" else side, side != "state"
         # "Ombudsman of Kyrgyzstan" is not the delegation, though it names the State.
-        return None, paren, _side_of_affiliation(paren, self.p)
+        return None, paren, _side_of_affiliation(paren, self.p), True
 
 
 def _split_function(paren: str, organizations: tuple[str, ...]) -> tuple[str, str | None]:
