@@ -40,7 +40,7 @@ class RawParagraph:
 class RawTurn:
     speaker: Speaker
     paragraphs: list[int] = field(default_factory=list)  # 0-based positions in paragraphs
-    placed: bool = True  # the label says the side itself (see speakers.Label.placed)
+    decided: bool = True  # the label decides the side itself (see speakers.Label.decided)
 
 
 @dataclass
@@ -181,7 +181,7 @@ class BodyParser:
 
             # 3. A speaker label opens a turn.
             if label is not None:
-                out.turns.append(RawTurn(label.speaker, placed=label.placed))
+                out.turns.append(RawTurn(label.speaker, decided=label.decided))
                 current_turn = len(out.turns) - 1
                 self._add_paragraph(out, number, rest, current_turn, block)
                 last_number = number if number is not None else last_number
@@ -228,7 +228,7 @@ class BodyParser:
             return None
         label = self.labels.read(para.text, "", self.record_body)
         if label is not None:
-            out.turns.append(RawTurn(label.speaker, [len(out.paragraphs) - 1], placed=label.placed))
+            out.turns.append(RawTurn(label.speaker, [len(out.paragraphs) - 1], decided=label.decided))
             para.turn = len(out.turns) - 1
             return para.turn
         return current_turn
@@ -256,12 +256,12 @@ class BodyParser:
                 people.identify(named.name, side, f"{named.name} {where}")
         for turn in out.turns:
             sp = turn.speaker
-            if sp.title and (turn.placed or sp.role or sp.affiliation):
-                people.identify(sp.name, sp.side, _evidence(out, turn), sure=turn.placed)
+            if sp.title and (turn.decided or sp.role or sp.affiliation):
+                people.identify(sp.name, sp.side, _evidence(out, turn), sure=turn.decided)
         warned: set[str] = set()
         for turn in out.turns:
             sp = turn.speaker
-            if turn.placed or not sp.title:
+            if turn.decided or not sp.title:
                 continue
             side, warning = people.side_of(sp.name, sp.side)
             if side != sp.side:

@@ -32,7 +32,7 @@ class Label:
     #: State, a role or an organization in parentheses); False for a bare name or a function that
     #: names no organization, whose side is only a default until the record says more about that
     #: person (see :mod:`.people`).
-    placed: bool = True
+    decided: bool = True
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -109,7 +109,7 @@ class LabelReader:
         if not self.p.lead_in.match(text):
             return None
         for comma in re.finditer(r",\s*", text[:_FIRST_SENTENCE]):
-            rest = text[comma.end() :]
+            rest = text[comma.end() : comma.end() + 3 * _FIRST_SENTENCE]  # a label needs no more
             label = self._label_at(rest, "", body, inner=True)
             # Only "…, the CHAIRMAN said" ends a lead-in; "…, Mr. X, Mr. Y …" lists names. An
             # apposition may follow the name ("…, M. DUPONT, Ministre de la justice, précise").
@@ -178,7 +178,7 @@ class LabelReader:
             return None
         name = f"{title} {' '.join(tokens)}"
         speaker = Speaker(name=name, title=title, role=role, affiliation=affiliation, side=side)
-        return Label(speaker, end, placed=sure)
+        return Label(speaker, end, decided=sure)
 
     def _name_at(self, text: str) -> tuple[str, list[str], int] | None:
         """(title, name's words, end offset) of a titled name opening ``text``: capitalised words
