@@ -15,6 +15,8 @@ from tbdialogue.read.layout import (
     lay_out,
     make_lines,
     page_blocks,
+    page_gutters,
+    page_lines,
     split_furniture,
 )
 
@@ -149,6 +151,83 @@ def test_two_columns_side_by_side_are_read_column_by_column():
         "Original: English",
         "Chair: Mr. Corzo Sosa",
     ]
+
+
+def _column(lines: list[str], x0: float, top: float = 700.0, indent: set[int] = frozenset()) -> list[Chunk]:
+    """A justified column 240 pt wide (last line of each paragraph short), 12 pt leading."""
+    return [
+        line(t, top - 12 * i, x0=x0 + (24 if i in indent else 0), x1=x0 + (240 if not t.endswith(".") else 120))
+        for i, t in enumerate(lines)
+    ]
+
+
+def _two_column_page(
+    number: int, left: list[str], right: list[str], indents: tuple[set[int], set[int]] = (set(), set())
+) -> Page:
+    chunks = _column(left, 60, indent=indents[0]) + _column(right, 312, indent=indents[1])
+    (gutter,) = page_gutters([(chunks, 595.0, 842.0)])
+    return Page(number, 595.0, 842.0, page_lines(chunks, 595.0, 842.0, gutter), [], gutter)
+
+
+def test_two_columns_of_running_text_are_read_one_after_the_other():
+    """Baselines aligned across the gutter: read across, each line would join its neighbour's."""
+    left = [f"left line {i} of the speech goes on" for i in range(30)]
+    right = [f"right line {i} of another speech" for i in range(30)]
+    page = _two_column_page(1, left, right)
+    assert page.gutter is not None and 300 <= page.gutter[0] < page.gutter[1] <= 312
+    assert [ln.text for ln in page.lines] == left + right
+
+
+def test_a_title_across_both_columns_stays_between_them():
+    chunks = _column([f"before {i}" for i in range(15)], 60) + _column([f"beside {i}" for i in range(15)], 312)
+    chunks.append(line("A heading set across the page over both columns", 500, x0=150, x1=450))
+    chunks += _column([f"after {i}" for i in range(15)], 60, top=480) + _column(
+        [f"next {i}" for i in range(15)], 312, top=480
+    )
+    (gutter,) = page_gutters([(chunks, 595.0, 842.0)])
+    texts = [ln.text for ln in page_lines(chunks, 595.0, 842.0, gutter)]
+    heading = texts.index("A heading set across the page over both columns")
+    assert texts[:heading] == [f"before {i}" for i in range(15)] + [f"beside {i}" for i in range(15)]
+    assert texts[heading + 1 :] == [f"after {i}" for i in range(15)] + [f"next {i}" for i in range(15)]
+
+
+def test_a_short_last_page_is_read_in_the_document_columns():
+    """Four lines a column are too few to show a gutter; the other pages show where it is. A short
+    page of one column (a line across the middle) keeps its rows."""
+    full = [
+        (
+            _column([f"l{i} words" for i in range(30)], 60) + _column([f"r{i} words" for i in range(30)], 312),
+            595.0,
+            842.0,
+        )
+    ]
+    short = _column(["a", "b", "c", "d"], 60) + _column(["e", "f", "g", "h"], 312)
+    single = [line("one line across the middle of the page", 700 - 12 * i, x0=60, x1=552) for i in range(4)]
+    gutters = page_gutters([*full, (short, 595.0, 842.0), (single, 595.0, 842.0)])
+    assert gutters[0] is not None and gutters[1] == (300.0, 312.0) and gutters[2] is None
+    assert [ln.text for ln in page_lines(short, 595.0, 842.0, gutters[1])] == list("abcdefgh")
+    assert page_gutters([(short, 595.0, 842.0)]) == [None]  # alone, nothing says it has columns
+
+
+def test_a_paragraph_goes_on_from_the_left_column_to_the_right_one():
+    """At the head of the right column, a line at the margin after an unfinished sentence goes on
+    with the paragraph; a line at the first-line indent opens a new one, and so does a line after a
+    finished sentence."""
+    left = [f"Mr. Smith said that the first column runs on {i}" for i in range(29)] + ["and runs on to the right"]
+    right = ["column where the sentence ends."] + [f"Then a new paragraph {i}" for i in range(29)]
+    blocks = page_blocks([_two_column_page(1, left, right, ({0}, {1}))])
+    assert blocks[0].text.endswith("and runs on to the right column where the sentence ends.")
+    assert blocks[1].text.startswith("Then a new paragraph 0")
+    right[0] = "The right column opens a paragraph."
+    blocks = page_blocks([_two_column_page(1, left, right, ({0}, {0, 1}))])
+    assert blocks[0].text.endswith("and runs on to the right") and blocks[1].text == right[0]
+    # A full last line that ends its sentence: the paragraph ends with it.
+    left[-1] = "and ends its sentence at the foot."
+    page = _two_column_page(1, left, ["A new paragraph at the margin."] + right[1:], ({0}, {1}))
+    foot = next(ln for ln in page.lines if ln.text == left[-1])
+    foot.x1 = 300.0
+    blocks = page_blocks([page])
+    assert blocks[0].text.endswith(left[-1]) and blocks[1].text == "A new paragraph at the margin."
 
 
 def _glyph_by_glyph_pdf() -> bytes:

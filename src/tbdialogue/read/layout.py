@@ -95,6 +95,8 @@ class Page:
     height: float
     lines: list[Line]
     rules: list[Rule] = field(default_factory=list)
+    #: (left edge, right edge) of the gutter when the page is read in two columns.
+    gutter: tuple[float, float] | None = None
 
 
 @dataclass
@@ -170,17 +172,50 @@ GUTTER_CROSSING = 0.06
 COLUMN_MIN_CHUNKS = 8
 
 
-def page_lines(chunks: list[Chunk], width: float, height: float) -> list[Line]:
+def page_gutters(pages: list[tuple[list[Chunk], float, float]]) -> list[tuple[float, float] | None]:
+    """Each page's gutter (``(chunks, width, height)`` per page): the page's own, or the document's
+    on a page too short to show one by itself.
+
+    A record's last page often stops a few lines down, its two columns too short for
+    :func:`_gutter` (and partly in the top margin zone it leaves out); read across, its lines
+    interleave ("…pertaining to would also like to inform members…"). The document's other pages
+    say where its gutter is: such a page is read in columns when no text crosses the middle of
+    that gutter and both sides hold several lines of the same measure."""
+    found = [_gutter(chunks, width, height) for chunks, width, height in pages]
+    known = sorted((g0 + g1) / 2 for g0, g1 in filter(None, found))
+    if not known:
+        return found
+    middle = known[len(known) // 2]
+    return [g or _short_columns(chunks, width, middle) for g, (chunks, width, _) in zip(found, pages, strict=True)]
+
+
+def _short_columns(chunks: list[Chunk], width: float, middle: float) -> tuple[float, float] | None:
+    """The gutter of a short page whose text sits in two columns either side of ``middle``."""
+    text = [c for c in chunks if c.text.strip()]
+    if any(c.x0 < middle < c.x1 for c in text):
+        return None  # a line across the middle: a single-column page (or a table), read as today
+    left = [c for c in text if c.x1 <= middle]
+    right = [c for c in text if c.x0 >= middle]
+    rows = lambda cs: len({round(c.base) for c in cs})  # noqa: E731
+    if rows(left) < 3 or rows(right) < 3:
+        return None
+    measure = lambda cs: max(c.x1 for c in cs) - min(c.x0 for c in cs)  # noqa: E731
+    a, b = measure(left), measure(right)
+    if min(a, b) < 0.6 * max(a, b) or min(a, b) < 0.25 * width:
+        return None
+    return max(c.x1 for c in left), min(c.x0 for c in right)
+
+
+def page_lines(chunks: list[Chunk], width: float, height: float, gutter: tuple[float, float] | None) -> list[Line]:
     """The page's lines in reading order: :func:`make_lines`, or, on a page set in two columns,
     each column read top to bottom between the elements set across both (titles, headings).
 
     Without this, lines of the two columns that share a baseline become one line ("…the first
-    line of a speech the first line of the other column…"). The columns are found from the text
-    objects' x-positions: a vertical gutter in the middle half of the page that almost no chunk of
-    the text area crosses, with text on both sides. A single-column page has no such gutter and
-    gets exactly :func:`make_lines`.
+    line of a speech the first line of the other column…"). ``gutter`` comes from
+    :func:`page_gutters`: a vertical gutter in the middle half of the page that almost no chunk of
+    the text area crosses, with text on both sides. A single-column page has none (None) and gets
+    exactly :func:`make_lines`.
     """
-    gutter = _gutter(chunks, width, height)
     if gutter is None:
         return make_lines(chunks)
     g0, g1 = gutter
@@ -198,6 +233,7 @@ def page_lines(chunks: list[Chunk], width: float, height: float) -> list[Line]:
         for ln in part:
             ln.group += offset
         offset = max((ln.group for ln in part), default=offset) + 1
+
     # Bands between the elements set across both columns: the left column, then the right one;
     # a column's line on the same baseline as an element across ("President:" before its name)
     # goes with that element, left to right.
@@ -583,7 +619,8 @@ def _joined(parts: list[Line]) -> Line:
 def page_blocks(pages: list[Page]) -> list[Block]:
     """Body lines → blocks (paragraphs), with page-break splits rejoined when the layout says the
     paragraph goes on: the page's last line runs to the right edge and the next page's first line
-    neither sits at another indent nor opens with a capital after a finished sentence."""
+    neither sits at another indent nor opens with a capital after a finished sentence. The move from
+    the foot of a page's left column to the head of its right one is such a break too."""
     words, compounds = _vocabulary(pages)
     # The text area's right edge (the widest line of the document), for the indentation rule.
     area_right = max((ln.x1 for page in pages for ln in page.lines), default=0.0)
@@ -596,10 +633,11 @@ def page_blocks(pages: list[Page]) -> list[Block]:
         lines = reading_order([ln for ln in page.lines if ln.text.strip()])
         if not lines:
             continue
-        right = right_edge(lines)
+        columns = _columns(lines, page.gutter)
         prev: Line | None = None
         first_of_block: Line | None = None
         for ln in lines:
+            broken = prev is not None and page.gutter is not None and _column_break(prev, ln, page.gutter)
             if prev is None:
                 new, gap = True, True
                 if blocks and last_line is not None and _runs_on(last_line, last_right):
@@ -607,6 +645,10 @@ def page_blocks(pages: list[Page]) -> list[Block]:
                     gap = False
                     same_indent = abs(ln.x0 - lefts[-1]) <= 1.5 * ln.size
                     new = not (_continues(blocks[-1].text, ln.text) or same_indent and not _opens(ln.text))
+            elif broken and blocks:
+                (_, right), (margin, _) = columns[0], columns[1]
+                new = not (_runs_on(prev, right) and _goes_on(blocks[-1].text, ln, margin))
+                gap = new
             else:
                 new = _starts_new(prev, ln, max(block_right, ln.x1)) or _indents(prev, ln, first_of_block, area_right)
                 gap = new
@@ -620,16 +662,42 @@ def page_blocks(pages: list[Page]) -> list[Block]:
                     first_of_block = ln
             else:
                 _append_line(blocks[-1], ln, words, compounds)
-                block_right = max(block_right, ln.x1)
+                # After a break the measure is the new column's (or page's), not the last one's.
+                block_right = ln.x1 if prev is None or broken else max(block_right, ln.x1)
                 if blocks[-1].page != page.number:
                     blocks[-1].page_end = page.number
             prev = ln
         last_line = prev
-        last_right = right
+        last_right = columns[-1][1] if page.gutter and ln.x0 >= page.gutter[1] else columns[0][1]
     for b in blocks:
         if b.runs:
             b.runs[-1].text = b.runs[-1].text.rstrip()
     return [b for b in blocks if b.text.strip()]
+
+
+def _columns(lines: list[Line], gutter: tuple[float, float] | None) -> list[tuple[float, float]]:
+    """(left margin, right edge) of the page's text, or of each of its two columns."""
+    if gutter is None:
+        return [(left_edge(lines), right_edge(lines))]
+    out = []
+    for side in ([ln for ln in lines if ln.x1 <= gutter[0]], [ln for ln in lines if ln.x0 >= gutter[1]]):
+        out.append((left_edge(side), right_edge(side)) if side else (0.0, 0.0))
+    return out
+
+
+def _column_break(prev: Line, line: Line, gutter: tuple[float, float]) -> bool:
+    """The reading moves up from the left column to the head of the right one."""
+    return prev.x1 <= gutter[0] and line.x0 >= gutter[1] and line.base > prev.base
+
+
+def _goes_on(text: str, line: Line, margin: float) -> bool:
+    """Whether ``line``, at the head of a column, continues the paragraph ``text`` (whose last line
+    ran to its column's edge): it opens in lower case, or sits at the column's margin (not at a
+    first-line indent) after an unfinished sentence, without a paragraph number."""
+    if _continues(text, line.text):
+        return True
+    at_margin = abs(line.x0 - margin) <= 0.8 * max(line.size, 1.0)
+    return at_margin and not _opens(line.text) and not text.rstrip().endswith((".", ":", "!", "?", ".”", '."'))
 
 
 def _indents(prev: Line, line: Line, first: Line | None, right: float) -> bool:
@@ -641,6 +709,13 @@ def _indents(prev: Line, line: Line, first: Line | None, right: float) -> bool:
     if line.x0 < prev.x0 - 0.8 * em:
         return prev is not first  # the first line of a paragraph may be indented
     return False
+
+
+def left_edge(lines: list[Line]) -> float:
+    """The left margin of the text column: where most lines start (paragraphs' first lines aside)."""
+    starts = Counter(round(ln.x0 / 3) for ln in lines)
+    start, _ = starts.most_common(1)[0]
+    return min(ln.x0 for ln in lines if round(ln.x0 / 3) == start)
 
 
 def right_edge(lines: list[Line]) -> float:

@@ -15,7 +15,7 @@ import re
 from ..document import Document
 from ..errors import UnreadableInput
 from .furniture import header_symbol, zone_kind
-from .layout import Chunk, Page, Rule, clean_text, lay_out, page_lines
+from .layout import Chunk, Page, Rule, clean_text, lay_out, page_gutters, page_lines
 
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold|,b\b|-b\b|\bbd\b", re.I)
 _ITALIC_NAME = re.compile(r"italic|oblique|slanted|,i\b|-it\b|,bi\b|-bi\b|bolditalic", re.I)
@@ -75,14 +75,14 @@ class _PageReader:
         self.text_buf = (ctypes.c_ushort * 4096)()
         self.images = 0
 
-    def read(self, page_handle, textpage_handle, number: int, width: float, height: float) -> Page:
+    def read(self, page_handle, textpage_handle) -> tuple[list[Chunk], list[Rule]]:
         chunks: list[Chunk] = []
         rules: list[Rule] = []
         raw = self.raw
         n = raw.FPDFPage_CountObjects(page_handle)
         for i in range(n):
             self._object(raw.FPDFPage_GetObject(page_handle, i), textpage_handle, chunks, rules, None, 0)
-        return Page(number=number, width=width, height=height, lines=page_lines(chunks, width, height), rules=rules)
+        return chunks, rules
 
     def _object(self, obj, textpage, chunks, rules, form_matrix, depth: int) -> None:
         raw = self.raw
@@ -184,7 +184,8 @@ def read_pdf(data: bytes, path: str | None = None, encoding: str | None = None) 
         if count > MAX_PAGES:
             raise UnreadableInput(f"the PDF has {count} pages, far more than any summary record (limit {MAX_PAGES})")
         reader = _PageReader(raw)
-        pages: list[Page] = []
+        # Every page's text objects first: a short page's columns are found from the others'.
+        read: list[tuple[int, float, float, list[Chunk], list[Rule]]] = []
         empty: list[int] = []
         damaged: list[int] = []
         for i in range(count):
@@ -197,15 +198,20 @@ def read_pdf(data: bytes, path: str | None = None, encoding: str | None = None) 
             try:
                 width, height = page.get_size()
                 images_before = reader.images
-                p = reader.read(page.raw, textpage.raw, i + 1, width, height)
-                if not p.lines and reader.images > images_before:
+                chunks, rules = reader.read(page.raw, textpage.raw)
+                if not chunks and reader.images > images_before:
                     empty.append(i + 1)
-                pages.append(p)
+                read.append((i + 1, width, height, chunks, rules))
             finally:
                 textpage.close()
                 page.close()
     finally:
         pdf.close()
+    gutters = page_gutters([(chunks, width, height) for _, width, height, chunks, _ in read])
+    pages = [
+        Page(number, width, height, page_lines(chunks, width, height, gutter), rules, gutter)
+        for (number, width, height, chunks, rules), gutter in zip(read, gutters, strict=True)
+    ]
     if not any(p.lines for p in pages):
         if damaged:
             raise UnreadableInput("not a readable PDF (corrupt or truncated file); download it again")
