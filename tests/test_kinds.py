@@ -67,8 +67,18 @@ Mrs. Brown (Sylvania): We welcome the report.
             "a list of issues (CCPR/C/KGZ/Q/3)",
         ),
         ("Resolución aprobada por la Asamblea General\n\n1. Decide convocar.", "a resolution (Resolución aprobada"),
+        (VERBATIM_TITLELESS.replace("29th plenary meeting", "29-е пленарное заседание"), "a verbatim record (29-е"),
+        ("Резолюция, принятая Генеральной Ассамблеей\n\n1. Постановляет созвать.", "a resolution (Резолюция"),
     ],
-    ids=["verbatim, title", "verbatim, French title", "verbatim, symbol", "list of issues", "resolution, Spanish"],
+    ids=[
+        "verbatim, title",
+        "verbatim, French title",
+        "verbatim, symbol",
+        "list of issues",
+        "resolution, Spanish",
+        "verbatim, Russian title",
+        "resolution, Russian",
+    ],
 )
 def test_hand_made_documents_are_named(text, kind):
     with pytest.raises(NotASummaryRecord) as err:
@@ -84,6 +94,20 @@ def test_a_summary_record_is_never_refused_for_what_it_cites():
     body_only = text[text.index("The meeting was called to order") :]
     assert "CMW/C/KGZ/QPR/2" in body_only[:2000]
     assert len(parse_text(body_only).turns) == 24
+
+
+def test_a_summary_record_opening_with_verbatim_or_resolution_words_is_not_refused():
+    """Without its cover, the sample's body opens with paragraphs that start as a verbatim record's
+    or a resolution's title would: sentences, not titles."""
+    text = SAMPLE.read_text("utf-8")
+    body_only = text[text.index("The meeting was called to order") :]
+    opening, rest = body_only.split("\n", 1)
+    doctored = (
+        f"{opening}\n\nVerbatim records of the Committee's meetings are not kept; this record stands for them.\n\n"
+        "Resolution adopted by the General Assembly in 2014 (resolution 68/268) asked for shorter records.\n" + rest
+    )
+    assert document_kind([], doctored.split("\n\n")[:6]) is None
+    assert len(parse_text(doctored).turns) == 24
 
 
 def test_document_kind_reads_symbols_before_titles():

@@ -12,6 +12,8 @@ from importlib import resources
 
 #: A document symbol as printed: "S/PV.10100", "A/HRC/WG.6/34/ITA/3", "CMW/C/SR.537".
 _SYMBOL = re.compile(r"\b[A-Z][A-Z0-9.]{0,10}(?:/[A-Za-z0-9.\-]+)+")
+#: Longest line read as a title ("List of issues in relation to the third periodic report of …").
+TITLE_MAX = 120
 #: The kind this package reads (as ``kinds.toml`` names it).
 SUMMARY_RECORD = "a summary record"
 
@@ -49,9 +51,15 @@ def document_kind(own_lines: list[str], first_lines: list[str]) -> Found | None:
     for k in kinds():
         if k.symbol is not None and (hit := next((s for s in symbols if k.symbol.search(s)), None)):
             return Found(k.kind, hit)
+    # A title is a short line that ends no sentence: a body's first paragraph may open with
+    # "Verbatim records of …" or "Resolution adopted by …" and is no title.
+    titles = [flat for flat in (" ".join(line.split()) for line in first_lines) if _is_title(flat)]
     for k in kinds():
-        for line in first_lines:
-            flat = " ".join(line.split())
+        for flat in titles:
             if any(t.search(flat) for t in k.titles):
                 return Found(k.kind, flat if len(flat) <= 60 else flat[:57] + "...")
     return None
+
+
+def _is_title(line: str) -> bool:
+    return 0 < len(line) <= TITLE_MAX and not line.endswith((".", ";", "?", "!"))
