@@ -1,14 +1,23 @@
-"""Races and kills, counted (issues 13 and 15): concurrent ingests and ingests killed at random
-moments, on SQLite and on a throwaway PostgreSQL server.
+"""Races, kills and searches during an ingest, counted (issues 13 and 15), on SQLite and on a
+throwaway PostgreSQL server (tests/pg.py; skipped when its programs are not installed).
 
-    .venv/bin/python benchmarks/bench_races.py [--races 20] [--kills 20] [--files 60]
+    .venv/bin/python benchmarks/bench_races.py [--races 20] [--kills 20] [--searchers 20] [--files 60]
+                                               [--backend sqlite --backend postgresql] [--seed 7]
 
-- races: two ingests of the same folder started at once into an empty database; a failure is a
-  non-zero exit, an error line, or a record count other than the folder's.
-- kills: an ingest (--jobs 2) killed with kill -9 or Ctrl-C at a random moment of its first 3 s
-  (the first second included); then: is any of its processes alive 2 s later (an orphan), and
-  after running the same ingest again, is every record stored once (none lost, none duplicated)?
-Printed as JSON: per backend, the counts and the failures' first lines.
+- races: ingests started at once into an empty database, in turn two of the same folder and three
+  of overlapping folders (its first two thirds, its last two thirds, all of it). A race fails on a
+  non-zero exit, an error line, or a store that does not hold every record exactly once.
+- kills: ``--kills`` kill -9 and ``--kills`` Ctrl-C (SIGINT to the whole process group, as a
+  terminal sends it) of an ingest (--jobs 2) at a random moment of its first 3 s, the first second
+  included. Counted: processes of the ingest alive 2 s later (orphans); a traceback or "internal
+  error" in its output (for Ctrl-C also: an exit code other than 130); the database inconsistent
+  (SQLite ``PRAGMA integrity_check`` and FTS5 ``integrity-check``; on both, one current version per
+  record, every version's paragraphs and turns, the index matching: tests/test_store_interrupt.py)
+  after the kill or after the same ingest run again; records lost or duplicated after that run.
+- searchers: ``--searchers`` client processes search in a loop (counts and facets, four queries)
+  while an ingest of ``--files`` × 4 records runs; searches done, errors, median and slowest time.
+
+Printed as JSON: per backend, the counts and the failures' first lines (stderr: progress).
 """
 
 from __future__ import annotations
@@ -19,15 +28,35 @@ import json
 import os
 import random
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
+
+SEARCHER = """
+import json, sys, time
+from pathlib import Path
+from tbdialogue.store import Corpus
+url, stop = sys.argv[1], Path(sys.argv[2])
+queries = ["migrants", "workers OR women", '"trade union"', "detention -Russia"]
+times, errors = [], []
+with Corpus(url, create=False) as corpus:
+    while not stop.exists():
+        t0 = time.perf_counter()
+        try:
+            corpus.search(queries[len(times) % 4], count=True, facets=True)
+        except Exception as exc:
+            errors.append(f"{type(exc).__name__}: {exc}"[:200])
+        times.append(time.perf_counter() - t0)
+print(json.dumps({"times": times, "errors": errors}))
+"""
 
 
 def _ingest(folder: Path, url: str, jobs: int = 1) -> subprocess.Popen:
@@ -38,6 +67,7 @@ def _ingest(folder: Path, url: str, jobs: int = 1) -> subprocess.Popen:
 
 
 def _counts(url: str) -> tuple[int, int]:
+    """Records, and versions (one per record when nothing was stored twice)."""
     from sqlalchemy import func, select
 
     from tbdialogue.store import Corpus
@@ -50,6 +80,20 @@ def _counts(url: str) -> tuple[int, int]:
         )
 
 
+def _inconsistency(url: str) -> str | None:
+    """None when the database is consistent, else what is wrong."""
+    from tests.test_store_interrupt import assert_consistent
+
+    from tbdialogue.store import Corpus
+
+    try:
+        with Corpus(url) as corpus:
+            assert_consistent(corpus)
+    except Exception as exc:  # noqa: BLE001 - any failure is the finding
+        return f"{type(exc).__name__}: {exc}"[:300]
+    return None
+
+
 def _alive(pgid: int) -> bool:
     try:
         os.killpg(pgid, 0)
@@ -58,77 +102,174 @@ def _alive(pgid: int) -> bool:
         return False
 
 
-def races(new_db, folder: Path, files: int, n: int) -> dict:
+def _unclean(text: str) -> bool:
+    return "Traceback" in text or "internal error" in text
+
+
+def races(new_db: Callable[[], str], folders: dict[str, Path], files: int, n: int) -> dict:
     failures = []
     for i in range(n):
         url = new_db()
-        procs = [_ingest(folder, url) for _ in range(2)]
-        outs = [p.communicate(timeout=600) for p in procs]
+        kind = ("all", "all") if i % 2 == 0 else ("first", "last", "all")
+        procs = [_ingest(folders[k], url) for k in kind]
+        outs = [p.communicate(timeout=900) for p in procs]
         for p, (out, err) in zip(procs, outs, strict=True):
-            if p.returncode != 0 or "0 errors" not in out:
-                failures.append(f"race {i}: exit {p.returncode}: {(err or out).strip().splitlines()[-1:]}")
-        if _counts(url) != (files, files):
-            failures.append(f"race {i}: stored {_counts(url)}, expected {files}")
-    return {"races": n, "failed": len(failures), "failures": failures[:5]}
+            if p.returncode != 0 or "0 errors" not in out or _unclean(err):
+                failures.append(f"race {i} {kind}: exit {p.returncode}: {(err or out).strip().splitlines()[-1:]}")
+        if (got := _counts(url)) != (files, files):
+            failures.append(f"race {i} {kind}: stored {got}, expected {files} records once")
+        if bad := _inconsistency(url):
+            failures.append(f"race {i} {kind}: {bad}")
+        print(f"  race {i}: {len(failures)} failures so far", file=sys.stderr, flush=True)
+    return {"races": n, "kinds": "2 ingests of one folder, 3 of overlapping folders, in turn", "failed": len(failures),
+            "failures": failures[:5]}  # fmt: skip
 
 
-def kills(new_db, folder: Path, files: int, n: int, seed: int) -> dict:
-    rng = random.Random(seed)
-    orphans = lost = duplicated = 0
-    notes = []
+def kills(new_db: Callable[[], str], folder: Path, files: int, n: int, how: signal.Signals, seed: int) -> dict:
+    rng = random.Random(f"{seed}{how.name}")
+    orphans = unclean = inconsistent = lost = duplicated = stored_before = 0
+    moments: list[float] = []
+    notes: list[str] = []
     for i in range(n):
         url = new_db()
-        how = signal.SIGKILL if i % 2 == 0 else signal.SIGINT
         proc = _ingest(folder, url, jobs=2)
-        time.sleep(rng.uniform(0, 3.0))
+        moments.append(rng.uniform(0, 3.0))
+        time.sleep(moments[-1])
         with contextlib.suppress(ProcessLookupError):
-            os.kill(proc.pid, how)
-        proc.communicate(timeout=60)
+            if how == signal.SIGINT:
+                os.killpg(proc.pid, signal.SIGINT)  # a terminal's Ctrl-C reaches the whole group
+            else:
+                os.kill(proc.pid, signal.SIGKILL)
+        out, err = proc.communicate(timeout=120)  # ends when every holder of its pipes is gone
         end = time.monotonic() + 2
         while _alive(proc.pid) and time.monotonic() < end:
             time.sleep(0.05)
         if _alive(proc.pid):
             orphans += 1
+            notes.append(f"{how.name} {i} at {moments[-1]:.2f} s: processes left after 2 s")
             os.killpg(proc.pid, signal.SIGKILL)
+        if _unclean(err) or (how == signal.SIGINT and proc.returncode not in (0, 130)):
+            unclean += 1
+            notes.append(f"{how.name} {i} at {moments[-1]:.2f} s: exit {proc.returncode}: {err.strip()[-200:]}")
+        if bad := _inconsistency(url):
+            inconsistent += 1
+            notes.append(f"{how.name} {i} after the kill: {bad}")
+        stored_before += _counts(url)[0]
         rerun = _ingest(folder, url, jobs=2)
-        out, err = rerun.communicate(timeout=600)
-        if rerun.returncode != 0:
-            notes.append(f"kill {i}: rerun exit {rerun.returncode}: {err.strip().splitlines()[-1:]}")
+        out, err = rerun.communicate(timeout=900)
+        if rerun.returncode != 0 or _unclean(err):
+            notes.append(f"{how.name} {i}: rerun exit {rerun.returncode}: {err.strip().splitlines()[-1:]}")
+        if bad := _inconsistency(url):
+            inconsistent += 1
+            notes.append(f"{how.name} {i} after the rerun: {bad}")
         records, versions = _counts(url)
         lost += max(0, files - records)
-        duplicated += max(0, versions - files)
-    return {"kills": n, "orphans_after_2s": orphans, "lost": lost, "duplicated": duplicated, "notes": notes[:5]}
+        duplicated += max(0, versions - records)
+        print(f"  {how.name} {i} at {moments[-1]:.2f} s: {records} records", file=sys.stderr, flush=True)
+    return {
+        "kills": n,
+        "in_first_second": sum(m < 1 for m in moments),
+        "records_stored_when_killed": stored_before,
+        "orphans_after_2s": orphans,
+        "tracebacks_or_bad_exit": unclean,
+        "inconsistent": inconsistent,
+        "lost": lost,
+        "duplicated": duplicated,
+        "notes": notes[:5],
+    }
+
+
+def searching(url: str, folder: Path, files: int, clients: int) -> dict:
+    """``clients`` processes search while one ingest (--jobs 2) stores ``folder``."""
+    from tbdialogue.store import Corpus
+
+    Corpus(url).close()  # the schema exists, as on a server the clients already use
+    stop = Path(tempfile.mkdtemp(prefix="tbd-stop-")) / "stop"
+    searchers = [
+        subprocess.Popen([sys.executable, "-c", SEARCHER, url, str(stop)], stdout=subprocess.PIPE, text=True)
+        for _ in range(clients)
+    ]
+    time.sleep(3)  # every client started and searching
+    t0 = time.perf_counter()
+    ingest = _ingest(folder, url, jobs=2)
+    out, err = ingest.communicate(timeout=1800)
+    seconds = time.perf_counter() - t0
+    stop.touch()
+    times: list[float] = []
+    errors: list[str] = []
+    for s in searchers:
+        got, _ = s.communicate(timeout=120)
+        if s.returncode != 0 or not got.strip():
+            errors.append(f"a client ended with exit {s.returncode}")
+            continue
+        result = json.loads(got)
+        times += result["times"]
+        errors += result["errors"]
+    return {
+        "clients": clients,
+        "ingest_exit": ingest.returncode,
+        "ingest_errors": "" if ingest.returncode == 0 else err.strip()[-200:],
+        "ingest_seconds": round(seconds, 1),
+        "records_stored": _counts(url),
+        "expected": files,
+        "searches": len(times),
+        "search_errors": len(errors),
+        "errors": errors[:5],
+        "search_ms_median": round(statistics.median(times) * 1000, 1) if times else None,
+        "search_ms_max": round(max(times) * 1000, 1) if times else None,
+    }
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--races", type=int, default=20)
-    ap.add_argument("--kills", type=int, default=20)
+    ap.add_argument("--kills", type=int, default=20, help="kill -9 this many times, and Ctrl-C as many")
+    ap.add_argument("--searchers", type=int, default=20)
     ap.add_argument("--files", type=int, default=60)
+    ap.add_argument("--backend", action="append", choices=["sqlite", "postgresql"])
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
     from benchmarks.scale_corpus import generate
     from tests.pg import PgServer, find_pg_bin
 
     work = Path(tempfile.mkdtemp(prefix="tbd-races-"))
-    generate(work / "texts", args.files, seed=args.seed)
+    generate(work / "all", args.files, seed=args.seed)
+    every = sorted(p for p in (work / "all").rglob("*") if p.is_file())
+    for name, part in (("first", every[: len(every) * 2 // 3]), ("last", every[len(every) // 3 :])):
+        (work / name).mkdir()
+        for f in part:
+            (work / name / f.name).write_bytes(f.read_bytes())
+    generate(work / "big", args.files * 4, seed=args.seed + 1)
+    folders = {name: work / name for name in ("all", "first", "last")}
     counter = iter(range(10**6))
-    backends = {"sqlite": lambda: f"sqlite:///{work / f'c{next(counter)}.db'}"}
+    backends: dict[str, Callable[[], str]] = {}
+    wanted = args.backend or ["sqlite", "postgresql"]
+    if "sqlite" in wanted:
+        backends["sqlite"] = lambda: f"sqlite:///{work / f'c{next(counter)}.db'}"
     server = None
-    if find_pg_bin() is not None:
+    if "postgresql" in wanted and find_pg_bin() is not None:
         server = PgServer(find_pg_bin())
         server.start()
         backends["postgresql"] = server.new_database
-    out = {"machine": f"{os.cpu_count()} cores", "files": args.files}
+    out: dict = {"machine": f"{os.cpu_count()} cores", "files": args.files, "seed": args.seed}
     try:
         for name, new_db in backends.items():
             t0 = time.perf_counter()
+            print(f"{name}:", file=sys.stderr, flush=True)
             out[name] = {
-                **races(new_db, work / "texts", args.files, args.races),
-                **kills(new_db, work / "texts", args.files, args.kills, args.seed),
-                "seconds": round(time.perf_counter() - t0),
+                "races": races(new_db, folders, args.files, args.races) if args.races else None,
+                "kill -9": kills(new_db, folders["all"], args.files, args.kills, signal.SIGKILL, args.seed)
+                if args.kills
+                else None,
+                "Ctrl-C": kills(new_db, folders["all"], args.files, args.kills, signal.SIGINT, args.seed)
+                if args.kills
+                else None,
+                "searching while ingesting": searching(new_db(), work / "big", args.files * 4, args.searchers)
+                if args.searchers
+                else None,
             }
-            print(json.dumps({name: out[name]}), file=sys.stderr)
+            out[name]["seconds"] = round(time.perf_counter() - t0)
+            print(json.dumps({name: out[name]}), file=sys.stderr, flush=True)
     finally:
         if server is not None:
             server.stop()

@@ -7,6 +7,7 @@ a file that cannot be read or parsed goes to the error list and the batch goes o
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import random
@@ -14,11 +15,12 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, InterfaceError, OperationalError
 
 from ..errors import TbdError
 from ..model import Record
@@ -28,7 +30,7 @@ from .db import StoreError
 from .identity import content_hash
 from .schema import sources
 from .stem import index_text
-from .workers import spawn_context, worker_started
+from .workers import WorkerLost, spawn_context, worker_started
 from .writer import NEW, NEW_VERSION, UNCHANGED, Prepared, Stored, Writer
 
 BATCH_RECORDS = 64
@@ -179,6 +181,42 @@ def ingest(
     report.errors += [Failure(path, reason) for path, reason in found.missing]
     report.not_records = found.skipped
     report.subfolders = found.subfolders
+    with _failures_in_one_line(report):
+        _store(engine, files, jsonl, report, jobs=jobs, reparse=reparse, progress=progress)
+        if analyse:
+            ids = report.version_ids + versions_of_sources(engine, report.skipped_sha256)
+            report.analysis = analyse_stored(engine, ids, jobs=jobs)
+    return report
+
+
+@contextlib.contextmanager
+def _failures_in_one_line(report: IngestReport):
+    """The database failing midway (server restarted, connection cut, disk full) or a worker killed
+    (out of memory, or by hand) is one line that says what is kept, not an internal error: committed
+    batches stay, and running the same ingest again completes the work."""
+    try:
+        yield
+    except (OperationalError, InterfaceError) as exc:
+        reason = " ".join(str(getattr(exc, "orig", None) or exc).split())[:200]
+        raise StoreError(
+            f"the database failed during the ingest ({reason}); {_kept(report)}: run the same ingest again to finish"
+        ) from None
+    except BrokenProcessPool:
+        raise WorkerLost(
+            f"a worker process ended abruptly (killed, or out of memory) during the ingest; {_kept(report)}: "
+            "run the same ingest again to finish"
+        ) from None
+
+
+def _kept(report: IngestReport) -> str:
+    kept = report.new + report.new_versions
+    return f"{kept} new record{'s' if kept != 1 else ''} {'were' if kept != 1 else 'was'} stored before it"
+
+
+def _store(
+    engine: Engine, files: list[str], jsonl: list[str], report: IngestReport, *, jobs, reparse, progress
+) -> None:
+    """Parse ``files`` (in ``jobs`` workers) and store them and the records of ``jsonl`` in batches."""
     known = frozenset() if reparse else known_sources(engine)
     backend = engine.dialect.name
     with engine.connect().execution_options(tbd_write=True) as conn:
@@ -199,14 +237,13 @@ def ingest(
             report.interrupted = True
             batch.abandon()
             raise
+        except BrokenProcessPool:  # a worker was killed: what the others parsed is still stored
+            batch.flush()
+            raise
         finally:
             report.finished = time.perf_counter()
             if progress:
                 progress(report)
-    if analyse:
-        ids = report.version_ids + versions_of_sources(engine, report.skipped_sha256)
-        report.analysis = analyse_stored(engine, ids, jobs=jobs)
-    return report
 
 
 def _lines(path: str, report: IngestReport) -> int:
@@ -224,7 +261,9 @@ def _add_jsonl(path: str, backend: str, batch: _Batch, progress) -> None:
             if isinstance(item, str):
                 batch.add(Failure(f"{path}, line {n}", item))
             else:
-                batch.add(prepared(item, item.source.path if item.source and item.source.path else f"{path}:{n}", backend))
+                batch.add(
+                    prepared(item, item.source.path if item.source and item.source.path else f"{path}:{n}", backend)
+                )
             if progress:
                 progress(batch.report)
     except OSError as exc:

@@ -9,7 +9,13 @@ import threading
 import time
 from multiprocessing.context import BaseContext, SpawnContext, SpawnProcess
 
+from ..errors import TbdError
+
 _SIGINT = {signal.SIGINT}
+
+
+class WorkerLost(TbdError):
+    """A worker process ended abruptly (killed by hand or by the system for want of memory)."""
 
 
 class _QuietSpawnProcess(SpawnProcess):
@@ -66,5 +72,3 @@ def die_with(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="tbd-parent-watch", daemon=True).start()
-
-
