@@ -188,3 +188,14 @@ def test_half_a_utf16_pair_from_the_given_encoding_is_replaced_and_said(tmp_path
     record = json.loads(result.stdout)
     assert any("half a UTF-16 pair" in w for w in record["warnings"])
     assert any("\ufffdblacklist" in p["text"] for p in record["paragraphs"])
+
+
+def test_a_text_far_longer_than_any_record_is_refused_before_it_is_read(tmp_path):
+    """62 MB of text took 97 s and 392 MB to be refused by the parser; now its size refuses it."""
+    path = tmp_path / "huge.txt"
+    line = SAMPLE.read_text("utf-8")
+    with path.open("w", encoding="utf-8") as f:
+        for _ in range(5_000_000 // len(line) + 1):
+            f.write(line)
+    err = _one_line_error(run_cli("parse", str(path)), "far longer than any summary record")
+    assert "MB of text" in err

@@ -67,11 +67,21 @@ def test_real_emphasis_is_unchanged():
     assert runs(inline_runs(line)) == runs([r for r in reference(line) if r.text])
 
 
-def test_hostile_emphasis_is_linear():
-    """64 KB of unclosed emphasis in one line and across lines: parsed (or refused) in well under 1 s
-    (the pattern took seconds at 16 KB and grew with the square of the length)."""
-    for text in ("**a " * 16_000, "\n".join("**Mr. X said" for _ in range(5_000)), "_a " * 21_000, "*" * 64_000):
+def _seconds(line: str) -> float:
+    best = float("inf")
+    for _ in range(5):
         t0 = time.perf_counter()
-        with contextlib.suppress(TbdError):  # a refusal is fine; only the time is measured
-            parse_bytes(text.encode(), name="hostile.md")
-        assert time.perf_counter() - t0 < 2.0, text[:20]
+        inline_runs(line)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def test_hostile_emphasis_is_linear():
+    """Unclosed emphasis: four times the text costs about four times the time (the pattern cost
+    sixteen: seconds at 16 KB), measured as a ratio so that a busy machine does not fail it."""
+    for unit in ("**a ", "_a ", "*", "**Mr. X said "):
+        small, large = unit * (16_000 // len(unit)), unit * (64_000 // len(unit))
+        ratio = _seconds(large) / max(_seconds(small), 1e-6)
+        assert ratio < 8, (unit, ratio)
+    with contextlib.suppress(TbdError):  # and the whole pipeline takes 64 KB of it in one go
+        parse_bytes(("**a " * 16_000).encode(), name="hostile.md")

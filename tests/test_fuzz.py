@@ -32,7 +32,7 @@ def test_mutated_real_records_are_parsed_or_refused_in_one_line():
         outcome, seconds, detail = run_one(name, data)
         if outcome == "crash":
             crashes.append(f"#{k} {how[:100]}: {detail}")
-        if seconds > 10:  # far beyond the 2 s target of `make fuzz`: a hang, not a slow machine
+        if seconds > 30:  # far beyond the 2 s target of `make fuzz`: a hang, not a busy machine
             slow.append(f"#{k} {how[:100]}: {seconds:.1f} s")
     assert crashes == [] and slow == [], (crashes[:5], slow[:5])
 
