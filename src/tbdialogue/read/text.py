@@ -72,11 +72,12 @@ def inline_runs(line: str) -> list[Run]:
     return [r for r in runs if r.text]
 
 
-_UNPROTECT = {_PUA + i: c for i, c in enumerate(_ESCAPABLE)}
+_PROTECTED = re.compile(f"[{chr(_PUA)}-{chr(_PUA + len(_ESCAPABLE) - 1)}]")
 
 
 def _unprotect(text: str) -> str:
-    return text.translate(_UNPROTECT)
+    # A pattern, not str.translate: translate looks up every character (0.5 s on a 4 MB paragraph).
+    return _PROTECTED.sub(lambda m: _ESCAPABLE[ord(m.group()) - _PUA], text)
 
 
 #: Emphasis nested deeper than this is kept as plain text (no real record nests more than twice).
@@ -103,10 +104,10 @@ def _spans(text: str, bold: bool, italic: bool, out: list[Run], depth: int = 0) 
     n = len(text)
     pos = i = 0
     while i < n:
-        ch = text[i]
-        if ch not in "*_":
-            i += 1
-            continue
+        mark = _MARK.search(text, i)  # jump to the next delimiter: a character loop took seconds on MBs
+        if mark is None:
+            break
+        i = mark.start()
         found = _emphasis_at(text, i, closers)
         if found is None:
             i += 1
@@ -121,18 +122,18 @@ def _spans(text: str, bold: bool, italic: bool, out: list[Run], depth: int = 0) 
 
 
 def _closers(text: str) -> dict[str, list[int]]:
-    """Positions where each closing delimiter may stand (preceded by a non-space)."""
-    out: dict[str, list[int]] = {"***": [], "**": [], "__": []}
-    for c in range(1, len(text)):
-        if text[c - 1].isspace():
-            continue
-        if text.startswith("***", c):
-            out["***"].append(c)
-        if text.startswith("**", c):
-            out["**"].append(c)
-        if text.startswith("__", c) and (c + 2 == len(text) or not _word_char(text[c + 2])):
-            out["__"].append(c)
-    return out
+    """Positions where each closing delimiter may stand (preceded by a non-space; ``__`` not
+    followed by a word character), overlapping ones included: found by the regex engine, since a
+    loop over every character took 5 s on a 4 MB paragraph."""
+    return {d: [m.start() for m in p.finditer(text)] if d[:2] in text else [] for d, p in _CLOSERS.items()}
+
+
+_MARK = re.compile(r"[*_]")
+_CLOSERS = {
+    "***": re.compile(r"(?<=\S)(?=\*\*\*)"),
+    "**": re.compile(r"(?<=\S)(?=\*\*)"),
+    "__": re.compile(r"(?<=\S)(?=__(?!\w))"),
+}
 
 
 def _emphasis_at(text: str, i: int, closers: dict[str, list[int]]):

@@ -1,0 +1,73 @@
+"""Hostile plain text (issue 13): a long text hard-wrapped at a fixed width is one paragraph, and
+joining its lines must cost time linear in its length (joining line by line copied the paragraph so
+far at every line: 1 MB wrapped at 70 columns took 8.6 s, a 4 MB one about two minutes)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+from tbdialogue.read.text import MAX_TEXT_BYTES, blocks_from_text
+
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "CMW-C-SR.537.md"
+
+
+def _words() -> str:
+    """The sample record's words, one space apart, without Markdown or numbers (a line opening
+    with a paragraph number after a full stop starts a paragraph)."""
+    return " ".join(re.sub(r"[*#_>\d]+", " ", SAMPLE.read_text(encoding="utf-8")).split())
+
+
+def _wrapped(chars: int) -> str:
+    """The sample record's words again and again, hard-wrapped at 70 columns: one paragraph."""
+    words = _words()
+    return "\n".join(textwrap.wrap(((words + " ") * (chars // len(words) + 1))[:chars], 70))
+
+
+def _best_seconds(text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        blocks_from_text(text, False)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def test_a_wrapped_paragraph_is_joined_whole():
+    """Lines wrapped at 70 columns come back as the text they were cut from: a space between
+    lines, none after a hyphen ("non-" + "governmental")."""
+    text = _words()[:20_000].strip()
+    blocks = blocks_from_text("\n".join(textwrap.wrap(text, 70)), False)
+    assert [b.text for b in blocks] == [text]
+
+
+def test_joining_a_long_wrapped_paragraph_is_linear():
+    """Four times the text costs about four times the time (line-by-line joining cost sixteen),
+    measured as a ratio so that a busy machine does not fail it."""
+    small, large = _wrapped(MAX_TEXT_BYTES // 4), _wrapped(MAX_TEXT_BYTES - 100_000)
+    assert len(blocks_from_text(large, False)) == 1
+    ratio = _best_seconds(large) / max(_best_seconds(small), 1e-6)
+    assert ratio < 8, ratio
+
+
+def test_a_text_just_under_the_byte_limit_is_refused_in_one_line_with_little_memory(tmp_path):
+    """3.9 MB of wrapped text passes the reader's byte limit and is refused by the parser's
+    character limit: in one line, exit 2, with the command's peak memory under 300 MB."""
+    path = tmp_path / "wrapped.txt"
+    path.write_text(_wrapped(MAX_TEXT_BYTES - 100_000), encoding="utf-8")
+    probe = (
+        "import resource, subprocess, sys\n"
+        "out = subprocess.run([sys.executable, '-m', 'tbdialogue', 'parse', sys.argv[1]], capture_output=True, text=True)\n"
+        "print(out.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)\n"
+        "print(out.stderr.strip())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, timeout=300)
+    first, err = out.stdout.split("\n", 1)
+    rc, mb = map(int, first.split())
+    assert rc == 2 and err.strip().count("\n") == 0, (rc, err)
+    assert "characters, far longer than any summary record" in err, err
+    assert mb < 300, f"peak {mb} MB"
