@@ -10,7 +10,9 @@ nothing given is dropped silently.
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -41,12 +43,16 @@ STDIN = "-"
 def read_file(path: str | os.PathLike[str], *, encoding: str | None = None, max_bytes: int | None = None) -> Document:
     """Read one file, or standard input for ``-``, into a document (format told by content)."""
     if str(path) == STDIN:
-        limit = max_bytes or DEFAULT_MAX_BYTES
-        data = sys.stdin.buffer.read(limit + 1)
-        if len(data) > limit:
-            raise UnreadableInput(f"standard input is over the {limit / 1e6:.0f} MB limit; raise it with --max-size")
-        return read_bytes(data, path=None, encoding=encoding)
+        return read_bytes(_stdin(max_bytes), path=None, encoding=encoding)
     return read_path(path, encoding=encoding, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+
+
+def _stdin(max_bytes: int | None) -> bytes:
+    limit = max_bytes or DEFAULT_MAX_BYTES
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise UnreadableInput(f"standard input is over the {limit / 1e6:.0f} MB limit; raise it with --max-size")
+    return data
 
 
 def parse_file(
@@ -56,27 +62,107 @@ def parse_file(
     language: str | None = None,
     max_bytes: int | None = None,
 ) -> Record:
-    """Read and parse one file (``-``: standard input)."""
+    """Read and parse one file (``-``: standard input), within the time budget."""
     if str(path).lower().endswith(JSONL_SUFFIX):
         raise UnreadableInput(
             "this is a JSON Lines file of records already parsed, not a summary record: store it with "
             "`tbdialogue ingest`, or convert it with `tbdialogue export`"
         )
-    return parse_document(read_file(path, encoding=encoding, max_bytes=max_bytes), language=language)
+    if str(path) == STDIN:
+        data = _stdin(max_bytes)  # read before the budget starts: a pipe may be slow to fill
+        with TimeBudget():
+            return parse_document(read_bytes(data, path=None, encoding=encoding), language=language)
+    with TimeBudget():
+        return parse_document(read_file(path, encoding=encoding, max_bytes=max_bytes), language=language)
 
 
 def parse_bytes(
     data: bytes, *, name: str | None = None, encoding: str | None = None, language: str | None = None
 ) -> Record:
-    """Parse a record given as bytes (any supported format)."""
-    return parse_document(read_bytes(data, path=name, encoding=encoding), language=language)
+    """Parse a record given as bytes (any supported format), within the time budget."""
+    with TimeBudget():
+        return parse_document(read_bytes(data, path=name, encoding=encoding), language=language)
+
+
+# --- the time budget ----------------------------------------------------------------------------
+
+#: Seconds one file may take to be read and parsed (the environment variable overrides it). No real
+#: record comes near it (the longest take about 2 s); it is the last line of defence against an
+#: input that some step handles in worse than linear time.
+TIME_BUDGET_SECONDS = 60.0
+TIME_BUDGET_ENV = "TBDIALOGUE_TIME_BUDGET"
+
+
+class TookTooLong(UnreadableInput):
+    """Reading and parsing one file went past the time budget."""
+
+
+class _Expired(BaseException):
+    """Raised by the alarm; a BaseException, so that no reader's ``except Exception`` takes it for
+    a damaged file."""
+
+
+class TimeBudget:
+    """Stop reading and parsing one file after the budget, with a one-line :class:`TookTooLong`.
+
+    An alarm signal, not a thread or a subprocess: it stops pure-Python work wherever it runs (a
+    regular expression, the parser), costs nothing, and works in ingest's worker processes, whose
+    main thread parses. It is not armed off the main thread (signals cannot be handled there) nor
+    when a timer is already running (a caller's own alarm, e.g. the fuzzer's, is left alone); a
+    single long call into C code (pdfium, lxml) ends before the alarm is seen.
+    """
+
+    def __init__(self, seconds: float | None = None) -> None:
+        self.seconds = _budget() if seconds is None else seconds
+        self.armed = False
+        self._previous: object = None
+
+    def __enter__(self) -> TimeBudget:
+        if (
+            self.seconds > 0
+            and hasattr(signal, "setitimer")
+            and threading.current_thread() is threading.main_thread()
+            and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+        ):
+            self._previous = signal.signal(signal.SIGALRM, self._expired)
+            self.armed = True
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def _expired(self, *_: object) -> None:
+        if self.armed:
+            raise _Expired
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> bool:
+        if not self.armed:
+            return False
+        self.armed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self._previous if self._previous is not None else signal.SIG_DFL)  # type: ignore[arg-type]
+        if kind is _Expired:
+            raise TookTooLong(
+                f"took longer than {self.seconds:g} s to read and parse, and was stopped; a real record takes "
+                f"a few seconds at most: report it if this is one, or raise the limit with {TIME_BUDGET_ENV}=seconds"
+            ) from None
+        return False
+
+
+def _budget() -> float:
+    raw = os.environ.get(TIME_BUDGET_ENV, "").strip()
+    if not raw:
+        return TIME_BUDGET_SECONDS
+    try:
+        return float(raw)
+    except ValueError:
+        raise UnreadableInput(f"{TIME_BUDGET_ENV}={raw!r} is not a number of seconds") from None
 
 
 def parse_text(text: str, *, markdown: bool | None = None, language: str | None = None) -> Record:
     """Parse a record given as a string (plain text, or Markdown when it looks like Markdown)."""
-    md = looks_like_markdown(text) if markdown is None else markdown
-    doc = Document(blocks=blocks_from_text(text, md), format="markdown" if md else "text")
-    return parse_document(doc, language=language)
+    with TimeBudget():
+        md = looks_like_markdown(text) if markdown is None else markdown
+        doc = Document(blocks=blocks_from_text(text, md), format="markdown" if md else "text")
+        return parse_document(doc, language=language)
 
 
 # --- files and folders ------------------------------------------------------------------------
