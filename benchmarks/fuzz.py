@@ -9,7 +9,8 @@ fragments that the parser reacts to (emphasis marks, speaker labels, parentheses
 stage directions, control characters, long lines); for binary files, bytes flipped, spans cut or
 repeated, the file truncated. Every input is read and parsed in a worker process; the outcome must be
 a record or a one-line refusal (a ``TbdError``): any other exception, or a worker that dies, is a
-crash; an input that takes over 2 s is a hang (stopped by an alarm). Printed as JSON: inputs, crashes
+crash; an input that takes over 2 s is a hang (stopped by an alarm at 10 s). ``--save DIR`` keeps the
+inputs that crash or hang, to be replayed. Printed as JSON: inputs, crashes
 (with the first inputs' descriptions), hangs, the slowest input and its time, and the workers' peak
 memory.
 """
@@ -102,41 +103,58 @@ def inputs(n: int, seed: int):
         yield k, name, mutated, f"{name}: {how}"
 
 
+class _Runaway(BaseException):
+    """The fuzzer's alarm: a BaseException, so that no ``except Exception`` in the code under test
+    takes it for an ordinary error."""
+
+
+_armed = False
+
+
 def _alarm(*_):
-    raise TimeoutError
+    if _armed:  # a signal seen late (after a long call into C code) once the input is done is ignored
+        raise _Runaway
 
 
 def run_one(name: str, data: bytes) -> tuple[str, float, str]:
     """('ok' | 'refused' | 'crash' | 'hang', seconds, detail) for one input, in this process."""
+    global _armed
     from tbdialogue.errors import TbdError
     from tbdialogue.pipeline import parse_bytes
 
     signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, HANG_SECONDS * 5)  # stop a runaway input long after 2 s
     t0 = time.perf_counter()
     try:
-        parse_bytes(data, name=name)
-        outcome, detail = "ok", ""
-    except TbdError as exc:
-        outcome, detail = "refused", str(exc)
-        if "\n" in detail:
-            outcome = "crash"  # a refusal must be one line
-    except TimeoutError:
-        outcome, detail = "hang", ""
-    except RecursionError as exc:
-        outcome, detail = "crash", f"RecursionError: {exc}"[:200]
-    except Exception as exc:  # noqa: BLE001 - any other exception is what the fuzzer looks for
-        outcome, detail = "crash", f"{type(exc).__name__}: {exc}"[:200]
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        _armed = True
+        signal.setitimer(signal.ITIMER_REAL, HANG_SECONDS * 5)  # stop a runaway input long after 2 s
+        try:
+            parse_bytes(data, name=name)
+            outcome, detail = "ok", ""
+        except TbdError as exc:
+            outcome, detail = "refused", str(exc)
+            if "\n" in detail:
+                outcome = "crash"  # a refusal must be one line
+        except RecursionError as exc:
+            outcome, detail = "crash", f"RecursionError: {exc}"[:200]
+        except Exception as exc:  # noqa: BLE001 - any other exception is what the fuzzer looks for
+            outcome, detail = "crash", f"{type(exc).__name__}: {exc}"[:200]
+        finally:
+            _armed = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _Runaway:
+        outcome, detail = "hang", "stopped by the alarm"
     seconds = time.perf_counter() - t0
     if outcome != "crash" and seconds > HANG_SECONDS:
         outcome = "hang"
     return outcome, seconds, detail
 
 
-def _batch(items: list[tuple[int, str, bytes, str]]) -> tuple[list[tuple[int, str, float, str, str]], int]:
-    out = [(k, *run_one(name, data), how) for k, name, data, how in items]
+def _batch(items: list[tuple[int, str, bytes, str]]) -> tuple[list[tuple[int, str, float, str, str, bytes]], int]:
+    """Each input's outcome; the bytes of those that crashed or hung come back, to be saved."""
+    out = []
+    for k, name, data, how in items:
+        outcome, seconds, detail = run_one(name, data)
+        out.append((k, outcome, seconds, detail, how, data if outcome in ("crash", "hang") else b""))
     return out, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
@@ -146,7 +164,10 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--batch", type=int, default=200)
+    ap.add_argument("--save", type=Path, help="folder where the inputs that crash or hang are written")
     args = ap.parse_args()
+    if args.save:
+        args.save.mkdir(parents=True, exist_ok=True)
     counts = {"ok": 0, "refused": 0, "crash": 0, "hang": 0}
     crashes: list[str] = []
     hangs: list[str] = []
@@ -167,9 +188,13 @@ def main() -> None:
         nonlocal peak_kb, slowest, done
         results, kb = fut.result()
         peak_kb = max(peak_kb, kb)
-        for k, outcome, seconds, detail, how in results:
+        for k, outcome, seconds, detail, how, data in results:
             counts[outcome] += 1
             done += 1
+            if done % 5000 == 0:  # progress on stderr: a long run shows where it stands
+                print(f"{done} inputs, {time.perf_counter() - t0:.0f} s: {counts}", file=sys.stderr, flush=True)
+            if data and args.save:
+                (args.save / f"{outcome}-{k}-{Path(how.split(':')[0]).name}").write_bytes(data)
             if seconds > slowest[0]:
                 slowest = (seconds, how[:200])
             if outcome == "crash" and len(crashes) < 20:

@@ -11,7 +11,12 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
+
+from tbdialogue.read import MAX_BLOCKS
 from tbdialogue.read.text import MAX_TEXT_BYTES, blocks_from_text
+
+from .conftest import shared_path
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "CMW-C-SR.537.md"
 
@@ -71,3 +76,39 @@ def test_a_text_just_under_the_byte_limit_is_refused_in_one_line_with_little_mem
     assert rc == 2 and err.strip().count("\n") == 0, (rc, err)
     assert "characters, far longer than any summary record" in err, err
     assert mb < 300, f"peak {mb} MB"
+
+
+def test_thousands_of_short_lines_are_refused_at_once():
+    """10,000 repeats of a real record's short line (too short to be taken for a wrapped text): past
+    the block limit, refused before the parser spends 0.1–0.3 ms on each."""
+    out = subprocess.run(
+        [sys.executable, "-m", "tbdialogue", "parse", "-"],
+        input="The meeting rose at 1 p.m.\n" * 10_000,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 2, out.stderr
+    assert out.stderr.strip().splitlines() == [
+        f"error: standard input: 10,000 lines or paragraphs, far more than any summary record (at most "
+        f"{MAX_BLOCKS:,}; a record has a few hundred, 2,000 lines as text): not one record"
+    ]
+
+
+def test_a_real_record_as_one_line_per_printed_line_is_within_the_block_limit():
+    """The sample record cut at 60 columns (a text with no wrap detected, 1990s OCR style) stays far
+    below the limit: the limit refuses no record."""
+    lines = [line for para in SAMPLE.read_text(encoding="utf-8").splitlines() for line in textwrap.wrap(para, 60)]
+    assert 300 < len(lines) < MAX_BLOCKS / 5
+
+
+@pytest.mark.parametrize("k", [123, 299, 307])
+def test_inputs_that_make_fuzz_found_slow_are_refused(k):
+    """Regression: `make fuzz` (seed 1) found these three mutated openings of real records — 9,000 to
+    24,000 short lines, 2 to 7 s each — now refused by the block limit in one line."""
+    shared_path("corpus", "excerpts")
+    from benchmarks.fuzz import inputs, run_one
+
+    _, name, data, _ = next(item for item in inputs(k + 1, 1) if item[0] == k)
+    outcome, _, detail = run_one(name, data)
+    assert outcome == "refused" and "lines or paragraphs, far more than any summary record" in detail, detail
