@@ -104,13 +104,16 @@ def _lying(size: int) -> bytes:
 
 def _peak_mb(path) -> tuple[int, str]:
     """Parse in a fresh process; its peak memory (MB) and the error line."""
+    # VmHWM, the process's own high-water mark: ru_maxrss keeps the parent's across fork and exec (the
+    # test process's hundreds of MB in a full run).
     code = (
-        "import resource, sys\n"
+        "import re, sys\n"
         "from tbdialogue import parse_file\n"
         "from tbdialogue.errors import TbdError\n"
         "try:\n    parse_file(sys.argv[1]); msg = 'parsed'\n"
         "except TbdError as exc:\n    msg = str(exc)\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, msg)\n"
+        "kb = int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))\n"
+        "print(kb // 1024, msg)\n"
     )
     out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
     mb, _, msg = out.stdout.strip().partition(" ")
