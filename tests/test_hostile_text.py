@@ -112,3 +112,36 @@ def test_inputs_that_make_fuzz_found_slow_are_refused(k):
     _, name, data, _ = next(item for item in inputs(k + 1, 1) if item[0] == k)
     outcome, _, detail = run_one(name, data)
     assert outcome == "refused" and "lines or paragraphs, far more than any summary record" in detail, detail
+
+
+def _slowest_ratio(work, small: str, large: str) -> float:
+    def best(text: str) -> float:
+        times = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            work(text)
+            times.append(time.perf_counter() - t0)
+        return min(times)
+
+    return best(large) / max(best(small), 1e-6)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["CMW/C/SR. ", "A/C.3/55/L.30 and ", "x/"],
+    ids=["symbols", "symbol list", "slashes"],
+)
+def test_headings_with_many_symbols_in_an_unclosed_parenthesis_are_linear(unit):
+    """Regression: `make fuzz` (seed 2, input 2422) found a 140 KB heading line — an unclosed '('
+    then 20,000 '/' — taking 10 s: the patterns that drop '(CMW/C/KGZ/2)' from an agenda title
+    tried every '/' of the line once per '('. Four times the line now costs about four times."""
+    from tbdialogue.lexicon.profile import profile
+    from tbdialogue.parse.agenda import parse_heading
+    from tbdialogue.parse.body import heading_key
+
+    en = profile("en")
+    for line in (lambda n: "(b) Second periodic report (" + unit * n, lambda n: "(" + unit * n + " (x"):
+        n = 10_000 // len(unit)  # 10 KB against 40 KB: long enough to time, whatever the unit
+        small, large = line(n), line(4 * n)
+        assert _slowest_ratio(lambda t: heading_key(t, en), small, large) < 8, (unit, "heading_key")
+        assert _slowest_ratio(lambda t: parse_heading(t, en), small, large) < 8, (unit, "parse_heading")

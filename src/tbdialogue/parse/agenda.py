@@ -37,8 +37,10 @@ def parse_heading(text: str, profile: Profile) -> Heading:
         text = text[: m.start()] + " " + text[m.end() :]
     title = profile.continued.sub(" ", text)
     # Drop parentheses that hold document symbols (possibly cut off at the end of an excerpt).
-    title = re.sub(r"\([^()]*\b[A-Z]{1,8}/[^()]*\)", " ", title)
-    title = re.sub(r"\([^()]*\b[A-Z]{1,8}/[^()]*$", " ", title)
+    # The lookaheads check the parenthesis closes (or runs to the end) before a symbol is looked
+    # for: without them a long unclosed one was searched once per symbol in it (quadratic).
+    title = re.sub(r"\((?=[^()]*\))[^()]*\b[A-Z]{1,8}/[^()]*\)", " ", title)
+    title = re.sub(r"\((?=[^()]*$)[^()]*\b[A-Z]{1,8}/[^()]*$", " ", title)
     title = _LEADING_MARK.sub("", title)
     title = re.sub(r"\s+", " ", title).strip(" :;,")
     return Heading(title, continued, number, documents, printed, heading_key(printed, profile))

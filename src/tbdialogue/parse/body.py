@@ -333,14 +333,15 @@ def _evidence(out: Body, turn: RawTurn) -> str:
     return f"{sp.name} ({capacity}) in {where}"
 
 
-_DOC_PAREN = re.compile(r"\([^()]*/[^()]*\)?\s*$")
+# "[^()/]*/", not "[^()]*/": the engine would try every "/" of a long line in turn (quadratic).
+_DOC_PAREN = re.compile(r"\([^()/]*/[^()]*\)?\s*$")
 
 
 def heading_key(text: str, profile: Profile) -> str:
     """Comparable form of an agenda title: no "(continued)", no document list, no spaces/case."""
     t = profile.continued.sub("", text)
     t = profile.agenda_item_number.sub("", t)
-    t = re.sub(r"\([^()]*/[^()]*\)", "", t)  # "(CMW/C/KGZ/2; …)"
+    t = re.sub(r"\([^()/]*/[^()]*\)", "", t)  # "(CMW/C/KGZ/2; …)"
     t = _DOC_PAREN.sub("", t)
     t = re.sub(r"^\s*(?:[-–•]\s*)", "", t)
     return squash(re.sub(r"[^\w()]+", " ", t))
