@@ -17,7 +17,7 @@ _MAGIC: list[tuple[bytes, str]] = [
     (b"II*\x00", "tiff"),
     (b"MM\x00*", "tiff"),
 ]
-_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 _HTML = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.I)
 _MARKDOWN = re.compile(
     r"\*\*[^\W\d_][^*\n]{0,120}\*\*|^#{1,6} \S|\\[$*_#\[\]]|^\s{0,3}\*[A-Z][^*\n]{3,300}\*\s*$", re.M
@@ -30,15 +30,28 @@ def sniff(data: bytes, name: str | None = None) -> str:
     for magic, fmt in _MAGIC:
         if head.startswith(magic):
             return _zip_kind(data) if fmt == "zip" else fmt
-    stripped = head.lstrip()
-    for bom in _BOMS:
+    for bom, codec in _BOMS:
         if head.startswith(bom):
-            return "text"  # decoded later; markdown is decided on the decoded text
+            # decoded later; markdown is decided on the decoded text, HTML here on the decoded start
+            start = data[:65536].decode(codec, "ignore").encode("utf-8", "ignore")
+            return "html" if _HTML.match(_past_comments(start)) else "text"
     if b"\x00" in head:
         return "binary"
-    if _HTML.match(stripped):
+    if _HTML.match(_past_comments(data[:65536])):
         return "html"
     return "text"
+
+
+def _past_comments(start: bytes) -> bytes:
+    """The start of a file past the comments that open it: a page may begin with one before its
+    DOCTYPE, and must still be read (and checked) as HTML."""
+    start = start.lstrip()
+    while start.startswith(b"<!--"):
+        end = start.find(b"-->", 4)
+        if end == -1:
+            break
+        start = start[end + 3 :].lstrip()
+    return start
 
 
 def _zip_kind(data: bytes) -> str:

@@ -26,7 +26,6 @@ _ITALIC_TAGS = {"i", "em", "cite", "var", "dfn"}
 _WEIGHT = re.compile(r"font-weight\s*:\s*([a-z0-9]+)", re.I)
 _STYLE = re.compile(r"font-style\s*:\s*([a-z]+)", re.I)
 _FONT_SHORTHAND = re.compile(r"(?:^|;)\s*font\s*:([^;]+)", re.I)
-_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 _NOTE_REF_HREF = re.compile(
@@ -41,8 +40,7 @@ def _css_classes(root) -> dict[str, tuple[bool | None, bool | None]]:
     """Class → (bold, italic) from the page's <style> rules ("span.Speaker { font-weight: bold }")."""
     out: dict[str, tuple[bool | None, bool | None]] = {}
     for style in root.iter("style"):
-        css = re.sub(r"/\*.*?\*/", "", style.text or "", flags=re.S)
-        for selectors, body in _CSS_RULE.findall(css):
+        for selectors, body in _css_rules(_without_comments(style.text or "")):
             bold, italic = _declared(body)
             if bold is None and italic is None:
                 continue
@@ -51,6 +49,33 @@ def _css_classes(root) -> dict[str, tuple[bool | None, bool | None]]:
                 if m:
                     out[m.group(1)] = (bold, italic)
     return out
+
+
+def _without_comments(css: str) -> str:
+    """CSS without its /* comments */ (an unclosed one is kept, as the pattern kept it), by string
+    search: the lazy pattern scanned to the end of the text from every "/*" of an unclosed run."""
+    out, at = [], 0
+    while (start := css.find("/*", at)) != -1:
+        end = css.find("*/", start + 2)
+        if end == -1:
+            break
+        out.append(css[at:start])
+        at = end + 2
+    out.append(css[at:])
+    return "".join(out)
+
+
+def _css_rules(css: str) -> list[tuple[str, str]]:
+    r"""(selectors, declarations) of each rule "selectors { declarations }": what the pattern
+    ``([^{}]+)\{([^{}]*)\}`` finds, in one pass — from every character of a long text without
+    braces, the pattern scanned to its end (10 s on 37 KB of mutated HTML)."""
+    rules = []
+    for chunk in css.split("}")[:-1]:  # the text after the last "}" closes no rule
+        head, brace, body = chunk.rpartition("{")
+        selectors = head.rpartition("{")[2]
+        if brace and selectors:
+            rules.append((selectors, body))
+    return rules
 
 
 def _declared(css: str) -> tuple[bool | None, bool | None]:
@@ -273,6 +298,9 @@ def _int(value: str | None, default: int) -> int:
 
 
 def _encoding(data: bytes) -> str:
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return codec  # a byte-order mark says more than a <meta> (which UTF-16 hides from the search)
     m = _CHARSET.search(data[:4096])
     if m:
         enc = m.group(1).decode("ascii", "replace").lower()
@@ -290,16 +318,84 @@ def _encoding(data: bytes) -> str:
         return "cp1252"  # Word's HTML without a declared charset
 
 
-def read_html(data: bytes, path: str | None = None, encoding: str | None = None) -> Document:
-    """Read an HTML page (a record saved from Word, LibreOffice or a web archive)."""
-    from lxml import etree, html
+#: Bytes of HTML beyond which a page cannot be one record: a record saved from Word or LibreOffice
+#: is 40 KB to 1 MB; lxml's tree costs 10 to 70 times the bytes (60 MB of paragraphs: 620 MB).
+MAX_HTML_BYTES = 16_000_000
+#: Elements beyond which a page cannot be one record (a record: a few thousand). Counted while the
+#: page is parsed, so that dense markup (8 MB of "<p>a</p>": 570 MB) is refused before its tree grows.
+MAX_ELEMENTS = 200_000
+_FEED = 1 << 16
+#: A DOCTYPE with an internal subset, or an entity declaration: no real page has one (lxml's HTML
+#: parser expands no entity, but would put the subset's text in the page's).
+_INTERNAL_DTD = re.compile(rb"<!DOCTYPE[^>\[]*\[|<!ENTITY", re.I)
+_WIDE = ("utf16", "utf16le", "utf16be", "utf32", "utf32le", "utf32be")
 
-    enc = encoding or _encoding(data)
+
+def _narrow(data: bytes, enc: str) -> bytes:
+    """UTF-16/32 bytes as UTF-8, for the DTD check (the check reads ASCII)."""
+    return data.decode(enc, "ignore").encode("utf-8")
+
+
+def _parse(data: bytes, enc: str):
+    """The page's tree, parsed in slices by one parser (no network, comments and processing
+    instructions dropped, lxml's depth and size limits kept), counting elements as they come."""
+    from lxml import etree
+
     try:
-        parser = html.HTMLParser(encoding=enc, remove_comments=True, remove_pis=True, no_network=True)
-        root = html.document_fromstring(data, parser=parser)
+        parser = etree.HTMLPullParser(
+            events=("start",), encoding=enc, remove_comments=True, remove_pis=True, no_network=True
+        )
+        count = 0
+        for at in range(0, len(data), _FEED):
+            parser.feed(data[at : at + _FEED])
+            count += sum(1 for _ in parser.read_events())
+            if count > MAX_ELEMENTS:
+                raise UnreadableInput(
+                    f"the HTML page has over {MAX_ELEMENTS:,} elements, far more than any record "
+                    "(a few thousand): not one record"
+                )
+        root = parser.close()
     except (etree.ParserError, etree.XMLSyntaxError, ValueError, LookupError) as exc:
         raise UnreadableInput(f"not a readable HTML page ({exc})") from None
+    if root is None:
+        raise UnreadableInput("the HTML page has no text")
+    if _depth(root) >= _MAX_DEPTH:
+        raise UnreadableInput(
+            f"the HTML page nests its elements {_MAX_DEPTH} deep, where the parser stops and drops "
+            "what lies deeper (no record nests more than a few levels): refusing it"
+        )
+    return root
+
+
+#: How deep lxml's HTML parser nests elements without its huge-tree option (which stays off):
+#: deeper ones are dropped without an error, so a page that reaches it has lost text.
+_MAX_DEPTH = 255
+
+
+def _depth(root) -> int:
+    from lxml import etree
+
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def read_html(data: bytes, path: str | None = None, encoding: str | None = None) -> Document:
+    """Read an HTML page (a record saved from Word, LibreOffice or a web archive)."""
+    if len(data) > MAX_HTML_BYTES:
+        raise UnreadableInput(
+            f"the HTML page is {len(data) / 1e6:.1f} MB, far larger than any record saved as HTML "
+            f"(at most {MAX_HTML_BYTES / 1e6:.0f} MB): not one record"
+        )
+    enc = encoding or _encoding(data)
+    if _INTERNAL_DTD.search(data if enc.replace("-", "").lower() not in _WIDE else _narrow(data, enc)):
+        raise UnreadableInput(
+            "the HTML page carries a DTD with declarations of its own (an entity attack, or a damaged "
+            "file): refusing it"
+        )
+    root = _parse(data, enc)
     walker = _Walker(_css_classes(root))
     body = root.find("body")
     walker.walk(body if body is not None else root, False, False)
