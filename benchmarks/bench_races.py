@@ -8,14 +8,15 @@ throwaway PostgreSQL server (tests/pg.py; skipped when its programs are not inst
   of overlapping folders (its first two thirds, its last two thirds, all of it). A race fails on a
   non-zero exit, an error line, or a store that does not hold every record exactly once.
 - kills: ``--kills`` kill -9 and ``--kills`` Ctrl-C (SIGINT to the whole process group, as a
-  terminal sends it) of an ingest (--jobs 2) at a random moment of its first 3 s, the first second
-  included. Counted: processes of the ingest alive 2 s later (orphans); a traceback or "internal
+  terminal sends it) of an ingest (--jobs 2) of ``--files`` × 4 records at a random moment: one in four in its first second
+  (workers starting), the others anywhere in the time an uninterrupted ingest takes (measured first). Counted: processes of the ingest alive 2 s later (orphans); a traceback or "internal
   error" in its output (for Ctrl-C also: an exit code other than 130); the database inconsistent
   (SQLite ``PRAGMA integrity_check`` and FTS5 ``integrity-check``; on both, one current version per
   record, every version's paragraphs and turns, the index matching: tests/test_store_interrupt.py)
   after the kill or after the same ingest run again; records lost or duplicated after that run.
-- searchers: ``--searchers`` client processes search in a loop (counts and facets, four queries)
-  while an ingest of ``--files`` × 4 records runs; searches done, errors, median and slowest time.
+- searchers: ``--searchers`` client processes search in a loop (counts and facets, four queries),
+  all of them searching before an ingest of ``--files`` × 4 records starts; counted: errors, and the
+  searches made while the ingest ran, their median and slowest time.
 
 Printed as JSON: per backend, the counts and the failures' first lines (stderr: progress).
 """
@@ -44,18 +45,19 @@ SEARCHER = """
 import json, sys, time
 from pathlib import Path
 from tbdialogue.store import Corpus
-url, stop = sys.argv[1], Path(sys.argv[2])
+url, stop, ready = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
 queries = ["migrants", "workers OR women", '"trade union"', "detention -Russia"]
-times, errors = [], []
+searches, errors = [], []
 with Corpus(url, create=False) as corpus:
+    ready.touch()
     while not stop.exists():
-        t0 = time.perf_counter()
+        t0 = time.time()
         try:
-            corpus.search(queries[len(times) % 4], count=True, facets=True)
+            corpus.search(queries[len(searches) % 4], count=True, facets=True)
         except Exception as exc:
             errors.append(f"{type(exc).__name__}: {exc}"[:200])
-        times.append(time.perf_counter() - t0)
-print(json.dumps({"times": times, "errors": errors}))
+        searches.append((t0, time.time() - t0))
+print(json.dumps({"searches": searches, "errors": errors}))
 """
 
 
@@ -125,15 +127,26 @@ def races(new_db: Callable[[], str], folders: dict[str, Path], files: int, n: in
             "failures": failures[:5]}  # fmt: skip
 
 
-def kills(new_db: Callable[[], str], folder: Path, files: int, n: int, how: signal.Signals, seed: int) -> dict:
+def duration(new_db: Callable[[], str], folder: Path) -> float:
+    """Seconds an uninterrupted ingest of ``folder`` (--jobs 2) takes: the window kills are drawn in."""
+    t0 = time.perf_counter()
+    proc = _ingest(folder, new_db(), jobs=2)
+    proc.communicate(timeout=900)
+    return time.perf_counter() - t0
+
+
+def kills(
+    new_db: Callable[[], str], folder: Path, files: int, n: int, how: signal.Signals, seed: int, window: float
+) -> dict:
+    """``n`` interruptions, one in four in the ingest's first second, the others anywhere in ``window``."""
     rng = random.Random(f"{seed}{how.name}")
-    orphans = unclean = inconsistent = lost = duplicated = stored_before = 0
+    orphans = unclean = inconsistent = lost = duplicated = stored_before = midway = 0
     moments: list[float] = []
     notes: list[str] = []
     for i in range(n):
         url = new_db()
         proc = _ingest(folder, url, jobs=2)
-        moments.append(rng.uniform(0, 3.0))
+        moments.append(rng.uniform(0, 1.0) if i % 4 == 0 else rng.uniform(1.0, window))
         time.sleep(moments[-1])
         with contextlib.suppress(ProcessLookupError):
             if how == signal.SIGINT:
@@ -148,13 +161,16 @@ def kills(new_db: Callable[[], str], folder: Path, files: int, n: int, how: sign
             orphans += 1
             notes.append(f"{how.name} {i} at {moments[-1]:.2f} s: processes left after 2 s")
             os.killpg(proc.pid, signal.SIGKILL)
-        if _unclean(err) or (how == signal.SIGINT and proc.returncode not in (0, 130)):
+        # Ctrl-C: 130 from the command, or -2 (ended by SIGINT itself) when it came as the ingest was exiting
+        if _unclean(err) or (how == signal.SIGINT and proc.returncode not in (0, 130, -2)):
             unclean += 1
             notes.append(f"{how.name} {i} at {moments[-1]:.2f} s: exit {proc.returncode}: {err.strip()[-200:]}")
         if bad := _inconsistency(url):
             inconsistent += 1
             notes.append(f"{how.name} {i} after the kill: {bad}")
-        stored_before += _counts(url)[0]
+        stored_now = _counts(url)[0]
+        stored_before += stored_now
+        midway += 0 < stored_now < files
         rerun = _ingest(folder, url, jobs=2)
         out, err = rerun.communicate(timeout=900)
         if rerun.returncode != 0 or _unclean(err):
@@ -168,8 +184,10 @@ def kills(new_db: Callable[[], str], folder: Path, files: int, n: int, how: sign
         print(f"  {how.name} {i} at {moments[-1]:.2f} s: {records} records", file=sys.stderr, flush=True)
     return {
         "kills": n,
+        "window_s": round(window, 1),
         "in_first_second": sum(m < 1 for m in moments),
         "records_stored_when_killed": stored_before,
+        "killed_between_batches": midway,
         "orphans_after_2s": orphans,
         "tracebacks_or_bad_exit": unclean,
         "inconsistent": inconsistent,
@@ -184,17 +202,23 @@ def searching(url: str, folder: Path, files: int, clients: int) -> dict:
     from tbdialogue.store import Corpus
 
     Corpus(url).close()  # the schema exists, as on a server the clients already use
-    stop = Path(tempfile.mkdtemp(prefix="tbd-stop-")) / "stop"
+    flags = Path(tempfile.mkdtemp(prefix="tbd-flags-"))
     searchers = [
-        subprocess.Popen([sys.executable, "-c", SEARCHER, url, str(stop)], stdout=subprocess.PIPE, text=True)
-        for _ in range(clients)
+        subprocess.Popen(
+            [sys.executable, "-c", SEARCHER, url, str(flags / "stop"), str(flags / f"ready{i}")],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(clients)
     ]
-    time.sleep(3)  # every client started and searching
-    t0 = time.perf_counter()
+    end = time.monotonic() + 300
+    while len(list(flags.glob("ready*"))) < clients and time.monotonic() < end:
+        time.sleep(0.1)  # every client started and searching before the ingest starts
+    started = time.time()
     ingest = _ingest(folder, url, jobs=2)
     out, err = ingest.communicate(timeout=1800)
-    seconds = time.perf_counter() - t0
-    stop.touch()
+    ended = time.time()
+    (flags / "stop").touch()
     times: list[float] = []
     errors: list[str] = []
     for s in searchers:
@@ -203,16 +227,16 @@ def searching(url: str, folder: Path, files: int, clients: int) -> dict:
             errors.append(f"a client ended with exit {s.returncode}")
             continue
         result = json.loads(got)
-        times += result["times"]
+        times += [took for t0, took in result["searches"] if started <= t0 <= ended]
         errors += result["errors"]
     return {
         "clients": clients,
         "ingest_exit": ingest.returncode,
         "ingest_errors": "" if ingest.returncode == 0 else err.strip()[-200:],
-        "ingest_seconds": round(seconds, 1),
+        "ingest_seconds": round(ended - started, 1),
         "records_stored": _counts(url),
         "expected": files,
-        "searches": len(times),
+        "searches_during_ingest": len(times),
         "search_errors": len(errors),
         "errors": errors[:5],
         "search_ms_median": round(statistics.median(times) * 1000, 1) if times else None,
@@ -256,15 +280,17 @@ def main() -> None:
         for name, new_db in backends.items():
             t0 = time.perf_counter()
             print(f"{name}:", file=sys.stderr, flush=True)
+            big, n_big = work / "big", args.files * 4
+            window = duration(new_db, big) if args.kills else 0.0
             out[name] = {
                 "races": races(new_db, folders, args.files, args.races) if args.races else None,
-                "kill -9": kills(new_db, folders["all"], args.files, args.kills, signal.SIGKILL, args.seed)
+                "kill -9": kills(new_db, big, n_big, args.kills, signal.SIGKILL, args.seed, window)
                 if args.kills
                 else None,
-                "Ctrl-C": kills(new_db, folders["all"], args.files, args.kills, signal.SIGINT, args.seed)
+                "Ctrl-C": kills(new_db, big, n_big, args.kills, signal.SIGINT, args.seed, window)
                 if args.kills
                 else None,
-                "searching while ingesting": searching(new_db(), work / "big", args.files * 4, args.searchers)
+                "searching while ingesting": searching(new_db(), big, n_big, args.searchers)
                 if args.searchers
                 else None,
             }
