@@ -128,3 +128,19 @@ def test_headers_that_lie_about_sizes_are_refused_with_bounded_memory(tmp_path):
     # zipfile stops at the declared size and then fails the CRC; either way, one line and little memory.
     assert "inflates beyond the size its archive declares" in message or "is damaged" in message, message
     assert mb < 300, f"peak {mb} MB"
+
+
+def test_a_docx_larger_than_its_parts_may_expand_to_is_refused_unread(tmp_path):
+    """A 70 MB DOCX (a stored 70 MB picture): refused from its size on disk, before it is read —
+    a 240 MB one peaked at 2.3 GB when limits were checked after the text was built."""
+    path = tmp_path / "big.docx"
+    with zipfile.ZipFile(DOCX) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, src.read(info))
+        with dst.open("word/media/image9.png", "w", force_zip64=True) as member:
+            for _ in range(70):
+                member.write(b"\x89PNG" * (1 << 18))
+    assert path.stat().st_size > 70_000_000
+    mb, message = _peak_mb(path)
+    assert "the DOCX file is 74 MB, more than its parts may expand to" in message, message
+    assert mb < 100, f"peak {mb} MB"  # the interpreter and the reader, not the file

@@ -83,6 +83,28 @@ def read_bytes(data: bytes, path: str | None = None, encoding: str | None = None
     return doc
 
 
+#: Bytes read first, to tell the format (and its size limit) before the rest is read.
+_HEAD = 1 << 16
+
+
+def _refuse_oversized(fmt: str, size: int) -> None:
+    """Refuse, from its size on disk, a file larger than its format allows one record to be — before
+    it is read: a 62 MB text or a 240 MB DOCX is refused without being loaded (the readers check the
+    same limits on bytes given them, e.g. standard input or an upload)."""
+    if fmt == "text":
+        from .text import check_size
+    elif fmt == "html":
+        from .html import check_size
+    elif fmt in ("docx", "odt"):
+        from .safezip import check_file_size
+
+        check_file_size(size, fmt.upper())
+        return
+    else:
+        return
+    check_size(size)
+
+
 def read_path(
     path: str | os.PathLike[str], encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Document:
@@ -96,13 +118,20 @@ def read_path(
         # A FIFO, a device or a socket has no size to check and may never end (/dev/zero).
         raise UnreadableInput("not a regular file (a pipe, device or socket): save the record to a file first")
     size = p.stat().st_size
-    if size > max_bytes:
-        raise UnreadableInput(
-            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit; raise it with --max-size"
-        )
     try:
         with p.open("rb") as f:
-            data = f.read(max_bytes + 1)  # the file may have grown since its size was read
+            head = f.read(_HEAD)
+            sample = head
+            if head.startswith(b"PK") and size > _HEAD:  # a ZIP's kind may show only in its directory, at the end
+                f.seek(max(size - _HEAD, _HEAD))
+                sample = head + f.read(_HEAD)
+                f.seek(len(head))
+            _refuse_oversized(sniff(sample, str(p)), size)  # before --max-size: raising it would not help
+            if size > max_bytes:
+                raise UnreadableInput(
+                    f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit; raise it with --max-size"
+                )
+            data = head + f.read(max_bytes + 1 - len(head))  # the file may have grown since its size was read
     except OSError as exc:
         raise UnreadableInput(f"cannot read {p}: {exc.strerror or exc}") from None
     if len(data) > max_bytes:

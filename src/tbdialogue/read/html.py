@@ -331,6 +331,15 @@ _INTERNAL_DTD = re.compile(rb"<!DOCTYPE[^>\[]*\[|<!ENTITY", re.I)
 _WIDE = ("utf16", "utf16le", "utf16be", "utf32", "utf32le", "utf32be")
 
 
+def check_size(size: int) -> None:
+    """Refuse a page of ``size`` bytes that cannot be one record (also from a file's size on disk)."""
+    if size > MAX_HTML_BYTES:
+        raise UnreadableInput(
+            f"the HTML page is {size / 1e6:.1f} MB, far larger than any record saved as HTML "
+            f"(at most {MAX_HTML_BYTES / 1e6:.0f} MB): not one record"
+        )
+
+
 def _narrow(data: bytes, enc: str) -> bytes:
     """UTF-16/32 bytes as UTF-8, for the DTD check (the check reads ASCII)."""
     return data.decode(enc, "ignore").encode("utf-8")
@@ -384,11 +393,7 @@ def _depth(root) -> int:
 
 def read_html(data: bytes, path: str | None = None, encoding: str | None = None) -> Document:
     """Read an HTML page (a record saved from Word, LibreOffice or a web archive)."""
-    if len(data) > MAX_HTML_BYTES:
-        raise UnreadableInput(
-            f"the HTML page is {len(data) / 1e6:.1f} MB, far larger than any record saved as HTML "
-            f"(at most {MAX_HTML_BYTES / 1e6:.0f} MB): not one record"
-        )
+    check_size(len(data))
     enc = encoding or _encoding(data)
     if _INTERNAL_DTD.search(data if enc.replace("-", "").lower() not in _WIDE else _narrow(data, enc)):
         raise UnreadableInput(

@@ -55,6 +55,16 @@ def open_checked(data: bytes, kind: str = "DOCX") -> zipfile.ZipFile:
     return zf
 
 
+def check_file_size(size: int, kind: str = "DOCX") -> None:
+    """Refuse an archive file larger than its parts may expand to (compressed parts are no larger
+    than what they expand to, but for their headers): from its size on disk, before it is read."""
+    if size > MAX_UNCOMPRESSED_BYTES + 256 * MAX_MEMBERS:
+        raise UnreadableInput(
+            f"the {kind} file is {size / 1e6:,.0f} MB, more than its parts may expand to "
+            f"(limit {MAX_UNCOMPRESSED_BYTES / 1e6:,.0f} MB): not a summary record; refusing it"
+        )
+
+
 def _too_big(kind: str, size: int) -> UnreadableInput:
     return UnreadableInput(
         f"the {kind} would expand to {size / 1e6:,.0f} MB (limit {MAX_UNCOMPRESSED_BYTES / 1e6:,.0f} MB): "

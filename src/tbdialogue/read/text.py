@@ -277,12 +277,17 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_TEXT_BYTES = 4_000_000
 
 
-def read_text(data: bytes, path: str | None = None, encoding: str | None = None) -> Document:
-    if len(data) > MAX_TEXT_BYTES:
+def check_size(size: int) -> None:
+    """Refuse a text of ``size`` bytes that cannot be one record (also from a file's size on disk)."""
+    if size > MAX_TEXT_BYTES:
         raise UnreadableInput(
-            f"the text is {len(data) / 1e6:.1f} MB, far longer than any summary record "
+            f"the text is {size / 1e6:.1f} MB, far longer than any summary record "
             f"(at most {MAX_TEXT_BYTES / 1e6:.0f} MB of text): not one record"
         )
+
+
+def read_text(data: bytes, path: str | None = None, encoding: str | None = None) -> Document:
+    check_size(len(data))
     text = decode(data, encoding)
     if "\x00" in text:
         raise UnreadableInput("binary content (NUL bytes) where text was expected")
