@@ -253,6 +253,9 @@ def main() -> None:
     ap.add_argument("--backend", action="append", choices=["sqlite", "postgresql"])
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
+    # Started as a shell's background job (`nohup … &`), this process ignores SIGINT, and so would every
+    # ingest it starts (an ignored signal stays ignored through exec): each Ctrl-C would be a no-op.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     from benchmarks.scale_corpus import generate
     from tests.pg import PgServer, find_pg_bin
 

@@ -19,7 +19,7 @@ from tbdialogue.store import Corpus
 from tbdialogue.store.schema import record_versions, records
 from tbdialogue.store.workers import spawn_context
 
-from .test_store_interrupt import assert_consistent
+from .test_store_interrupt import assert_consistent, ctrl_c_as_in_a_terminal
 
 FILES = 160
 
@@ -36,6 +36,7 @@ def _ingest(folder, url, jobs: int = 2) -> subprocess.Popen:
         [sys.executable, "-m", "tbdialogue", "ingest", str(folder), "--recursive", "--db", url,
          "--jobs", str(jobs), "--quiet"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        preexec_fn=ctrl_c_as_in_a_terminal,
     )  # fmt: skip
 
 

@@ -25,6 +25,13 @@ MOMENTS = [round(_draw.uniform(0.1, 1.0), 2), round(_draw.uniform(1.0, 2.5), 2)]
 SMALL = 40
 
 
+def ctrl_c_as_in_a_terminal() -> None:
+    """In the child, before exec: Ctrl-C handled as by default. A shell's background job (CI, `nohup …
+    &`) ignores SIGINT, and an ignored signal stays ignored through exec: the ingest would never see
+    the Ctrl-C sent to it, and a test of Ctrl-C would test nothing."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _ingest_process(folder, url, *, group: bool = False) -> subprocess.Popen:
     return subprocess.Popen(
         [
@@ -44,6 +51,7 @@ def _ingest_process(folder, url, *, group: bool = False) -> subprocess.Popen:
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=group,
+        preexec_fn=ctrl_c_as_in_a_terminal,
     )
 
 
