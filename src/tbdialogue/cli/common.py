@@ -158,6 +158,19 @@ def limit_math_threads() -> None:
 # --- running ---------------------------------------------------------------------------------
 
 
+def _caused_by_ctrl_c(exc: BaseException) -> bool:
+    """Whether a Ctrl-C lies under ``exc``: Python 3.11 wraps one raised while a module being
+    imported defines a class (``RuntimeError: Error calling __set_name__``), and that is no bug."""
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        if isinstance(cur, KeyboardInterrupt):
+            return True
+        seen.add(id(cur))
+        cur = cur.__cause__ or cur.__context__
+    return False
+
+
 def run_app(app: typer.Typer, args: list[str] | None = None) -> None:
     """Run the app; turn library errors, usage errors and unexpected exceptions into one line."""
     try:
@@ -187,6 +200,9 @@ def run_app(app: typer.Typer, args: list[str] | None = None) -> None:
         sys.stderr.close()
         sys.exit(0)
     except Exception as exc:  # a bug: say so in one line, keep the traceback for developers
+        if _caused_by_ctrl_c(exc):
+            typer.echo("interrupted", err=True)
+            sys.exit(130)
         if os.environ.get("TBDIALOGUE_DEBUG"):
             raise
         typer.echo(

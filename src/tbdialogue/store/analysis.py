@@ -26,7 +26,7 @@ from . import fts
 from .load import load_record
 from .schema import paragraphs, questions, record_versions, speakers, turns
 from .stem import index_text
-from .workers import spawn_context, worker_started
+from .workers import spawn_context, submit, worker_started
 from .writer import _year, insert_questions
 
 
@@ -117,7 +117,7 @@ def analyse_stored(
             todo = iter(groups)
             while True:
                 while len(pending) < window and (g := next(todo, None)) is not None:
-                    pending.append((g, pool.submit(_analyse_group, load(g))))
+                    pending.append((g, submit(pool, _analyse_group, load(g))))
                 if not pending:
                     break
                 g, fut = pending.pop(0)

@@ -30,7 +30,7 @@ from .db import StoreError
 from .identity import content_hash
 from .schema import sources
 from .stem import index_text
-from .workers import WorkerLost, spawn_context, worker_started
+from .workers import WorkerLost, spawn_context, submit, worker_started
 from .writer import NEW, NEW_VERSION, UNCHANGED, Prepared, Stored, Writer
 
 BATCH_RECORDS = 64
@@ -297,7 +297,7 @@ def _run_pool(files, jobs, initargs, batch: _Batch, progress) -> None:
     try:
         while True:
             while len(pending) < window and (path := next(todo, None)) is not None:
-                pending.add(pool.submit(prepare, path))
+                pending.add(submit(pool, prepare, path))
             if not pending:
                 break
             done, pending = wait(pending, timeout=BATCH_SECONDS, return_when=FIRST_COMPLETED)

@@ -7,6 +7,9 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future
+from contextlib import contextmanager
 from multiprocessing.context import BaseContext, SpawnContext, SpawnProcess
 
 from ..errors import TbdError
@@ -39,6 +42,39 @@ def spawn_context() -> BaseContext:
     """The multiprocessing context of every worker pool: spawn, Ctrl-C blocked until the worker
     ignores it (:func:`worker_started`)."""
     return _QuietSpawnContext()
+
+
+@contextmanager
+def ctrl_c_deferred() -> Iterator[None]:
+    """Hold a Ctrl-C back until the block is done, then raise it.
+
+    Submitting to a process pool may start a worker: the pool pickles the worker's start-up data
+    down a pipe, then records the process. A KeyboardInterrupt raised in between left a worker
+    reading a half-written pipe for ever (the ingest never ended: 1 in 60 trials), or one the pool
+    did not know of, starting after the main process had removed its queue's semaphore (a
+    FileNotFoundError traceback, 3 in 60). Blocking the signal is not enough: another thread
+    receives it, and Python raises it in the main thread all the same."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    old = signal.getsignal(signal.SIGINT)
+    if not callable(old):  # ignored, or the system's default: nothing of ours to hold back
+        yield
+        return
+    signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old)
+    if caught:
+        raise KeyboardInterrupt
+
+
+def submit(pool: Executor, fn: Callable, /, *args) -> Future:
+    """``pool.submit``, a Ctrl-C held back while it may be starting a worker."""
+    with ctrl_c_deferred():
+        return pool.submit(fn, *args)
 
 
 def worker_started(parent: int) -> None:
