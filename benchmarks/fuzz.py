@@ -155,15 +155,21 @@ def run_one(name: str, data: bytes) -> tuple[str, float, str]:
     return outcome, seconds, detail
 
 
-def _batch(items: list[tuple[int, str, bytes, str]]) -> tuple[list[tuple[int, str, float, str, str, bytes]], int]:
-    """Each input's outcome; the bytes of those that crashed or hung come back, to be saved."""
+def _batch(items: list[tuple[int, str, bytes, str]]) -> tuple[list, tuple[int, str]]:
+    """Each input's outcome (the bytes of those that crashed or hung come back, to be saved), and
+    the worker's peak memory (KB) with the input that last raised it: a high-water mark only moves
+    up, so the input that raised it last is the one that needed the most."""
     out = []
+    peak = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "")
     for k, name, data, how in items:
         t0 = time.perf_counter()
         outcome, seconds, detail = run_one(name, data)
         wall = time.perf_counter() - t0
         out.append((k, outcome, seconds, wall, detail, how, data if outcome in ("crash", "hang") else b""))
-    return out, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        if kb > peak[0]:
+            peak = (kb, f"#{k} {how[:120]} ({len(data):,} bytes, {outcome})")
+    return out, peak
 
 
 def _warm() -> None:
@@ -197,7 +203,7 @@ def main() -> None:
     hangs: list[str] = []
     slowest = (0.0, "")
     wall_over = 0  # inputs over 2 s of wall-clock time (CPU time is what is counted as a hang)
-    peak_kb = 0
+    peak_kb, peak_by = 0, "the worker's start (imports, the seeds read once)"
     t0 = time.perf_counter()
     gen = inputs(args.inputs, args.seed)
     done = 0
@@ -210,9 +216,10 @@ def main() -> None:
             yield items
 
     def take(fut) -> None:
-        nonlocal peak_kb, slowest, done, wall_over
-        results, kb = fut.result()
-        peak_kb = max(peak_kb, kb)
+        nonlocal peak_kb, peak_by, slowest, done, wall_over
+        results, (kb, by) = fut.result()
+        if kb > peak_kb:
+            peak_kb, peak_by = kb, by or peak_by
         for k, outcome, seconds, wall, detail, how, data in results:
             wall_over += wall > HANG_SECONDS
             counts[outcome] += 1
@@ -257,6 +264,7 @@ def main() -> None:
                 "inputs_over_2s_wall_clock": wall_over,
                 "load_average": [round(x, 1) for x in os.getloadavg()],
                 "worker_peak_mb": round(peak_kb / 1024),
+                "worker_peak_reached_at": peak_by,
             },
             indent=2,
             ensure_ascii=False,

@@ -150,6 +150,20 @@ def test_headings_with_many_symbols_in_an_unclosed_parenthesis_are_linear(unit):
         assert _slowest_ratio(lambda t: parse_heading(t, en), small, large) < 8, (unit, "parse_heading")
 
 
+def test_a_long_run_of_capitals_on_a_cover_line_is_linear():
+    """Regression: `make fuzz` (seed 1, inputs 7222, 17656, 35224, 65663) found cover lines with a
+    run of 250,000 capital letters — "SUMMARY RECORD OF THE 1209th MEETIAAAA…" — taking 9.5 s: a
+    heading glued to a name without a space ("M. BANTONSOMMAIRE") was looked for at every letter of
+    the run, each time over the rest. Four times the run now costs about four times."""
+    from tbdialogue.lexicon.profile import profile
+    from tbdialogue.parse.cover import _split_heading
+
+    en = profile("en")
+    assert _split_heading("Chairperson: Mr. BANTONCONTENTS", en) == ["Chairperson: Mr. BANTON", "CONTENTS"]
+    line = lambda n: "SUMMARY RECORD OF THE 1209th MEETI" + "A" * n  # noqa: E731
+    assert _slowest_ratio(lambda t: _split_heading(t, en), line(20_000), line(80_000)) < 8
+
+
 def test_a_62_mb_text_is_refused_from_its_size_unread(tmp_path):
     """The issue's 62 MB text (refused after 3 s and 395 MB): refused from its size on disk."""
     from .test_hostile_docx import _peak_mb

@@ -118,6 +118,9 @@ def parse_cover(lines: list[str], profile: Profile, title_index: int | None) -> 
 
 _LAST_WORDS = 3  # how many words at a line's end may be a glued heading ("CONTENTS (continued)")
 _MAX_GLUED = 40  # the longest last word searched for a heading glued without a space
+#: The longest heading word looked for at the end of a run of capitals ("SOMMAIRE", "СОДЕРЖАНИЕ"):
+#: each start tried costs a match over the rest, so a 250,000-letter run took 9 s without a bound.
+_MAX_HEADING_WORD = 24
 
 
 def unglue_headings(lines: list[str], profile: Profile, title_index: int | None) -> tuple[list[str], int | None]:
@@ -157,7 +160,7 @@ def _split_heading(line: str, profile: Profile) -> list[str]:
     # OCR that lost the space too: "M. BANTONSOMMAIRE" (an upper-case name and heading run together).
     last = words[-1].group(0) if words else ""
     if last.isupper() and last.isalpha():
-        for j in range(2, len(last) - 3):
+        for j in range(max(2, len(last) - _MAX_HEADING_WORD), len(last) - 3):
             if _is_contents(last[j:], profile):
                 return [line[: words[-1].start() + j], last[j:]]
     first = words[0].group(0) if words else ""
