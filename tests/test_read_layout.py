@@ -277,3 +277,84 @@ def test_letters_placed_one_by_one_make_words_and_spaces():
         "2. Mr. Bazarbaev (Kyrgyzstan) said that treatment was free.",
     ]
     assert doc.blocks[2].bold_prefix() == "Mr. Bazarbaev"
+
+
+def _widest_gap_point_by_point(body: list[Chunk], lo: int, hi: int, allowed: float) -> tuple[float, float] | None:
+    """The gutter's gap as first counted (one counter per point of the middle half), to check the
+    step-by-step count against."""
+    from tbdialogue.read.layout import GUTTER_MIN
+
+    delta = [0] * (hi - lo + 2)
+    for c in body:
+        a, b = max(lo, int(c.x0)), min(hi, int(c.x1))
+        if a <= b:
+            delta[a - lo] += 1
+            delta[b - lo + 1] -= 1
+    cover, running = [], 0
+    for d in delta[:-1]:
+        running += d
+        cover.append(running)
+    best, start = None, None
+    for i, n in enumerate([*cover, allowed + 1]):
+        if n <= allowed and start is None:
+            start = i
+        elif n > allowed and start is not None:
+            g0, g1 = float(lo + start), float(lo + i - 1)
+            if g1 - g0 >= GUTTER_MIN and (best is None or g1 - g0 > best[1] - best[0]):
+                best = (g0, g1)
+            start = None
+    return best
+
+
+def test_the_gutter_counted_from_the_chunks_edges_is_the_one_counted_point_by_point():
+    """On 600 random pages — two columns, one, lines across, lines crossing the middle, chunks
+    past the page's edges — the gap found from the chunks' edges is the one every point gives."""
+    import random
+
+    from tbdialogue.read.layout import GUTTER_CROSSING, _widest_gap
+
+    draw = random.Random(7)
+    found = 0
+    for _ in range(600):
+        width = draw.choice([595.0, 612.0, 842.0])
+        split = draw.uniform(0.35, 0.6) * width
+        body = []
+        for i in range(draw.randint(0, 120)):
+            kind = draw.random()
+            if kind < 0.45:
+                x0, x1 = draw.uniform(-20, 80), split - draw.uniform(0, 30)
+            elif kind < 0.9:
+                x0, x1 = split + draw.uniform(0, 30), width - draw.uniform(-20, 80)
+            else:
+                x0 = draw.uniform(0, width)
+                x1 = x0 + draw.uniform(0, width / 2)
+            body.append(Chunk(f"w{i}", x0, x1, draw.uniform(60, 800), 10.0))
+        lo, hi = int(width * 0.25), int(width * 0.75)
+        allowed = GUTTER_CROSSING * len(body)
+        got = _widest_gap(body, lo, hi, allowed)
+        assert got == _widest_gap_point_by_point(body, lo, hi, allowed)
+        found += got is not None
+    assert 100 < found < 500, found  # pages with a gutter and pages without
+
+def test_a_page_millions_of_points_wide_costs_no_more_than_a_normal_one():
+    """Regression: `make fuzz` (seed 1, input 53570) damaged a PDF's page size; a page millions of
+    points wide took 6 s (one counter per point of its middle half). The work now follows the
+    chunks, whatever the width."""
+    import time
+
+    from tbdialogue.read.layout import _gutter
+
+    chunks = _column([f"left line {i} of the speech goes on" for i in range(40)], 60) + _column(
+        [f"right line {i} of another speech" for i in range(40)], 312
+    )
+
+    def cpu(width: float) -> float:
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.process_time()
+            for _ in range(20):
+                _gutter(chunks, width, 842.0)
+            best = min(best, time.process_time() - t0)
+        return best
+
+    assert cpu(5_000_000.0) < 8 * max(cpu(595.0), 1e-4)
