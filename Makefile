@@ -36,7 +36,7 @@ bench: $(STAMP)  ## Parsing speed and memory; the command line's start-up; docum
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[bench]'
 	$(BIN)/python benchmarks/bench_readers.py
 
-fuzz: $(STAMP)  ## 100,000 mutated real records through the readers and the parser: crashes, hangs, slowest, memory (~30 min)
+fuzz: $(STAMP)  ## 100,000 mutated real records through the readers and the parser: crashes, hangs, slowest, memory (~15 min)
 	$(BIN)/python benchmarks/fuzz.py --inputs 100000 --workers 2
 
 bench-corpus: $(STAMP)  ## Corpus ingest and search at 50,000 records, SQLite and PostgreSQL, against grep (~1 h)
