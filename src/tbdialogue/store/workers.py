@@ -46,7 +46,7 @@ def spawn_context() -> BaseContext:
 
 @contextmanager
 def ctrl_c_deferred() -> Iterator[None]:
-    """Hold a Ctrl-C back until the block is done, then raise it.
+    """Hold a Ctrl-C back until the block is done, then hand it to the handler that was there.
 
     Submitting to a process pool may start a worker: the pool pickles the worker's start-up data
     down a pipe, then records the process. A KeyboardInterrupt raised in between left a worker
@@ -68,7 +68,7 @@ def ctrl_c_deferred() -> Iterator[None]:
     finally:
         signal.signal(signal.SIGINT, old)
     if caught:
-        raise KeyboardInterrupt
+        old(signal.SIGINT, None)  # Python's own handler raises KeyboardInterrupt; another does its part
 
 
 def submit(pool: Executor, fn: Callable, /, *args) -> Future:
