@@ -46,9 +46,10 @@ PROBE = (
 )
 
 
-def _docx_with(replace: dict[str, bytes] | None = None, add: dict[str, bytes] | None = None, **kw) -> bytes:
+def docx_with(replace: dict[str, bytes] | None = None, add: dict[str, bytes] | None = None) -> bytes:
+    """The DOCX fixture with parts replaced or added."""
     out = io.BytesIO()
-    with zipfile.ZipFile(DOCX) as src, zipfile.ZipFile(out, "w", kw.get("mode", zipfile.ZIP_DEFLATED)) as dst:
+    with zipfile.ZipFile(DOCX) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             dst.writestr(info.filename, (replace or {}).get(info.filename, src.read(info)))
         for name, data in (add or {}).items():
@@ -56,8 +57,9 @@ def _docx_with(replace: dict[str, bytes] | None = None, add: dict[str, bytes] | 
     return out.getvalue()
 
 
-def liar(path: Path) -> None:
-    """document.xml inflates to 600 MB of spaces; both headers declare its real 42 KB."""
+def lying_docx(size: int) -> bytes:
+    """A DOCX whose document.xml inflates to ``size`` bytes (spaces after the real text) while both
+    zip headers declare its real 42 KB. Streamed: no big bytes are held here."""
     with zipfile.ZipFile(DOCX) as src:
         real = src.read("word/document.xml")
     out = io.BytesIO()
@@ -68,9 +70,11 @@ def liar(path: Path) -> None:
                 continue
             with dst.open(info.filename, "w", force_zip64=True) as member:
                 member.write(real)
-                for _ in range(600):
-                    member.write(b" " * (1 << 20))
+                chunk = b" " * (1 << 20)
+                for _ in range((size - len(real)) // len(chunk)):
+                    member.write(chunk)
     data = bytearray(out.getvalue())
+    # The declared (uncompressed) size, in the local header and in the central directory.
     for sig, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
         at = 0
         while (at := data.find(sig, at)) != -1:
@@ -79,7 +83,7 @@ def liar(path: Path) -> None:
             if bytes(data[name_at : name_at + name_len]) == b"word/document.xml":
                 struct.pack_into("<I", data, at + offset, len(real))
             at += 4
-    path.write_bytes(bytes(data))
+    return bytes(data)
 
 
 def big_docx(path: Path, megabytes: int) -> None:
@@ -221,7 +225,7 @@ def _(d: Path) -> Path:
 @case("DOCX whose headers lie: 600 MB declared as 42 KB")
 def _(d: Path) -> Path:
     p = d / "liar.docx"
-    liar(p)
+    p.write_bytes(lying_docx(600 << 20))
     return p
 
 
@@ -250,14 +254,14 @@ def _(d: Path) -> Path:
 @case("DOCX: billion laughs in UTF-16 footnotes")
 def _(d: Path) -> Path:
     p = d / "laughs.docx"
-    p.write_bytes(_docx_with({"word/footnotes.xml": _utf16_footnotes()}))
+    p.write_bytes(docx_with({"word/footnotes.xml": _utf16_footnotes()}))
     return p
 
 
 @case("DOCX: unclosed footnotes")
 def _(d: Path) -> Path:
     p = d / "footnotes.docx"
-    p.write_bytes(_docx_with({"word/footnotes.xml": b"<w:footnotes " + W + b"><w:footnote><w:p>"}))
+    p.write_bytes(docx_with({"word/footnotes.xml": b"<w:footnotes " + W + b"><w:footnote><w:p>"}))
     return p
 
 

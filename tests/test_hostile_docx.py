@@ -4,15 +4,13 @@ lie about sizes are refused with bounded memory. Built from the shipped DOCX fix
 
 from __future__ import annotations
 
-import io
-import struct
 import subprocess
 import sys
-import zipfile
 
 import pytest
+from benchmarks.hostile import big_docx, docx_with, lying_docx
 
-from .test_format_refusals import DOCX, _refused
+from .test_format_refusals import _refused
 
 W = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 LAUGHS = b'<!ENTITY a "lollollollollollollollollol">' + b"".join(
@@ -22,11 +20,7 @@ LAUGHS = b'<!ENTITY a "lollollollollollollollollol">' + b"".join(
 
 def _with(part: str, data: bytes) -> bytes:
     """The DOCX fixture with one part replaced."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(DOCX) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            dst.writestr(info.filename, data if info.filename == part else src.read(info))
-    return out.getvalue()
+    return docx_with({part: data})
 
 
 def _document(prolog: bytes, encoding: str = "utf-8") -> bytes:
@@ -74,34 +68,6 @@ def test_a_damaged_part_is_damaged_not_an_internal_error(tmp_path, part, data):
     _refused(path, "damaged")
 
 
-def _lying(size: int) -> bytes:
-    """A DOCX whose document.xml inflates to ``size`` bytes while the archive declares 42,231."""
-    with zipfile.ZipFile(DOCX) as src:
-        real = src.read("word/document.xml")
-    out = io.BytesIO()
-    with zipfile.ZipFile(DOCX) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
-        for info in src.infolist():
-            if info.filename != "word/document.xml":
-                dst.writestr(info.filename, src.read(info))
-                continue
-            with dst.open("word/document.xml", "w", force_zip64=True) as member:  # streamed: no big bytes here
-                member.write(real)
-                chunk = b" " * (1 << 20)
-                for _ in range((size - len(real)) // len(chunk)):
-                    member.write(chunk)
-    data = bytearray(out.getvalue())
-    # Patch the declared (uncompressed) size in the local header and the central directory.
-    for sig, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
-        at = 0
-        while (at := data.find(sig, at)) != -1:
-            name_len = struct.unpack_from("<H", data, at + (26 if sig == b"PK\x03\x04" else 28))[0]
-            name_at = at + (30 if sig == b"PK\x03\x04" else 46)
-            if bytes(data[name_at : name_at + name_len]) == b"word/document.xml":
-                struct.pack_into("<I", data, at + offset, len(real))
-            at += 4
-    return bytes(data)
-
-
 def _peak_mb(path) -> tuple[int, str]:
     """Parse in a fresh process; its peak memory (MB) and the error line."""
     # VmHWM, the process's own high-water mark: ru_maxrss keeps the parent's across fork and exec (the
@@ -122,7 +88,7 @@ def _peak_mb(path) -> tuple[int, str]:
 
 def test_headers_that_lie_about_sizes_are_refused_with_bounded_memory(tmp_path):
     path = tmp_path / "liar.docx"
-    path.write_bytes(_lying(600_000_000))  # 600 MB of spaces, declared as 42 KB: under 3 MB on disk
+    path.write_bytes(lying_docx(600_000_000))  # 600 MB of spaces, declared as 42 KB: under 3 MB on disk
     assert path.stat().st_size < 4_000_000
     mb, message = _peak_mb(path)
     # zipfile stops at the declared size and then fails the CRC; either way, one line and little memory.
@@ -134,12 +100,7 @@ def test_a_docx_larger_than_its_parts_may_expand_to_is_refused_unread(tmp_path):
     """A 70 MB DOCX (a stored 70 MB picture): refused from its size on disk, before it is read —
     a 240 MB one peaked at 2.3 GB when limits were checked after the text was built."""
     path = tmp_path / "big.docx"
-    with zipfile.ZipFile(DOCX) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as dst:
-        for info in src.infolist():
-            dst.writestr(info.filename, src.read(info))
-        with dst.open("word/media/image9.png", "w", force_zip64=True) as member:
-            for _ in range(70):
-                member.write(b"\x89PNG" * (1 << 18))
+    big_docx(path, 70)
     assert path.stat().st_size > 70_000_000
     mb, message = _peak_mb(path)
     assert "the DOCX file is 74 MB, more than its parts may expand to" in message, message
