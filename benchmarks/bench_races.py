@@ -41,6 +41,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.ingests import counts, group_alive, ingest_process  # noqa: E402
+
 SEARCHER = """
 import json, sys, time
 from pathlib import Path
@@ -61,27 +63,6 @@ print(json.dumps({"searches": searches, "errors": errors}))
 """
 
 
-def _ingest(folder: Path, url: str, jobs: int = 1) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "tbdialogue", "ingest", str(folder), "--recursive", "--db", url, "--jobs", str(jobs), "--quiet"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
-    )  # fmt: skip
-
-
-def _counts(url: str) -> tuple[int, int]:
-    """Records, and versions (one per record when nothing was stored twice)."""
-    from sqlalchemy import func, select
-
-    from tbdialogue.store import Corpus
-    from tbdialogue.store.schema import record_versions, records
-
-    with Corpus(url) as corpus, corpus.engine.connect() as conn:
-        return (
-            conn.execute(select(func.count()).select_from(records)).scalar_one(),
-            conn.execute(select(func.count()).select_from(record_versions)).scalar_one(),
-        )
-
-
 def _inconsistency(url: str) -> str | None:
     """None when the database is consistent, else what is wrong."""
     from tests.test_store_interrupt import assert_consistent
@@ -96,14 +77,6 @@ def _inconsistency(url: str) -> str | None:
     return None
 
 
-def _alive(pgid: int) -> bool:
-    try:
-        os.killpg(pgid, 0)
-        return True
-    except ProcessLookupError:
-        return False
-
-
 def _unclean(text: str) -> bool:
     return "Traceback" in text or "internal error" in text
 
@@ -113,12 +86,12 @@ def races(new_db: Callable[[], str], folders: dict[str, Path], files: int, n: in
     for i in range(n):
         url = new_db()
         kind = ("all", "all") if i % 2 == 0 else ("first", "last", "all")
-        procs = [_ingest(folders[k], url) for k in kind]
+        procs = [ingest_process(folders[k], url, group=True) for k in kind]
         outs = [p.communicate(timeout=900) for p in procs]
         for p, (out, err) in zip(procs, outs, strict=True):
             if p.returncode != 0 or "0 errors" not in out or _unclean(err):
                 failures.append(f"race {i} {kind}: exit {p.returncode}: {(err or out).strip().splitlines()[-1:]}")
-        if (got := _counts(url)) != (files, files):
+        if (got := counts(url)) != (files, files):
             failures.append(f"race {i} {kind}: stored {got}, expected {files} records once")
         if bad := _inconsistency(url):
             failures.append(f"race {i} {kind}: {bad}")
@@ -130,7 +103,7 @@ def races(new_db: Callable[[], str], folders: dict[str, Path], files: int, n: in
 def duration(new_db: Callable[[], str], folder: Path) -> float:
     """Seconds an uninterrupted ingest of ``folder`` (--jobs 2) takes: the window kills are drawn in."""
     t0 = time.perf_counter()
-    proc = _ingest(folder, new_db(), jobs=2)
+    proc = ingest_process(folder, new_db(), jobs=2, group=True)
     proc.communicate(timeout=900)
     return time.perf_counter() - t0
 
@@ -145,7 +118,7 @@ def kills(
     notes: list[str] = []
     for i in range(n):
         url = new_db()
-        proc = _ingest(folder, url, jobs=2)
+        proc = ingest_process(folder, url, jobs=2, group=True)
         moments.append(rng.uniform(0, 1.0) if i % 4 == 0 else rng.uniform(1.0, window))
         time.sleep(moments[-1])
         with contextlib.suppress(ProcessLookupError):
@@ -155,9 +128,9 @@ def kills(
                 os.kill(proc.pid, signal.SIGKILL)
         out, err = proc.communicate(timeout=120)  # ends when every holder of its pipes is gone
         end = time.monotonic() + 2
-        while _alive(proc.pid) and time.monotonic() < end:
+        while group_alive(proc.pid) and time.monotonic() < end:
             time.sleep(0.05)
-        if _alive(proc.pid):
+        if group_alive(proc.pid):
             orphans += 1
             notes.append(f"{how.name} {i} at {moments[-1]:.2f} s: processes left after 2 s")
             os.killpg(proc.pid, signal.SIGKILL)
@@ -168,17 +141,17 @@ def kills(
         if bad := _inconsistency(url):
             inconsistent += 1
             notes.append(f"{how.name} {i} after the kill: {bad}")
-        stored_now = _counts(url)[0]
+        stored_now = counts(url)[0]
         stored_before += stored_now
         midway += 0 < stored_now < files
-        rerun = _ingest(folder, url, jobs=2)
+        rerun = ingest_process(folder, url, jobs=2, group=True)
         out, err = rerun.communicate(timeout=900)
         if rerun.returncode != 0 or _unclean(err):
             notes.append(f"{how.name} {i}: rerun exit {rerun.returncode}: {err.strip().splitlines()[-1:]}")
         if bad := _inconsistency(url):
             inconsistent += 1
             notes.append(f"{how.name} {i} after the rerun: {bad}")
-        records, versions = _counts(url)
+        records, versions = counts(url)
         lost += max(0, files - records)
         duplicated += max(0, versions - records)
         print(f"  {how.name} {i} at {moments[-1]:.2f} s: {records} records", file=sys.stderr, flush=True)
@@ -215,7 +188,7 @@ def searching(url: str, folder: Path, files: int, clients: int) -> dict:
     while len(list(flags.glob("ready*"))) < clients and time.monotonic() < end:
         time.sleep(0.1)  # every client started and searching before the ingest starts
     started = time.time()
-    ingest = _ingest(folder, url, jobs=2)
+    ingest = ingest_process(folder, url, jobs=2, group=True)
     out, err = ingest.communicate(timeout=1800)
     ended = time.time()
     (flags / "stop").touch()
@@ -234,7 +207,7 @@ def searching(url: str, folder: Path, files: int, clients: int) -> dict:
         "ingest_exit": ingest.returncode,
         "ingest_errors": "" if ingest.returncode == 0 else err.strip()[-200:],
         "ingest_seconds": round(ended - started, 1),
-        "records_stored": _counts(url),
+        "records_stored": counts(url),
         "expected": files,
         "searches_during_ingest": len(times),
         "search_errors": len(errors),

@@ -4,7 +4,6 @@ ingest that started it, and searching while ingesting never fails."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -12,11 +11,11 @@ import threading
 import time
 
 import pytest
+from benchmarks.ingests import counts, group_alive, ingest_process
 from benchmarks.scale_corpus import generate
-from sqlalchemy import func, select, text
+from sqlalchemy import text
 
 from tbdialogue.store import Corpus
-from tbdialogue.store.schema import record_versions, records
 
 from .test_store_interrupt import assert_consistent
 
@@ -37,34 +36,18 @@ def scale(tmp_path_factory):
     return root
 
 
-def _ingest(folder, url, jobs: int = 1, **popen) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "tbdialogue", "ingest", str(folder), "--recursive", "--db", url,
-         "--jobs", str(jobs), "--quiet"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen,
-    )  # fmt: skip
-
-
-def _counts(url: str) -> tuple[int, int]:
-    with Corpus(url) as corpus, corpus.engine.connect() as conn:
-        return (
-            conn.execute(select(func.count()).select_from(records)).scalar_one(),
-            conn.execute(select(func.count()).select_from(record_versions)).scalar_one(),
-        )
-
-
 @pytest.mark.parametrize(
     "folders",
     [("all", "all"), ("all", "all", "all"), ("first", "last"), ("first", "last", "all")],
     ids=["same folder twice", "same folder three times", "overlapping folders", "overlapping and whole"],
 )
 def test_ingests_at_once_into_an_empty_database_store_each_record_once(db_url, scale, folders):
-    procs = [_ingest(scale / f, db_url) for f in folders]
+    procs = [ingest_process(scale / f, db_url) for f in folders]
     results = [p.communicate(timeout=600) for p in procs]
     for p, (out, err) in zip(procs, results, strict=True):
         assert p.returncode == 0 and "0 errors" in out, (out, err)
         assert "Traceback" not in err and "locked" not in err and "internal error" not in err, err
-    assert _counts(db_url) == (FILES, FILES)
+    assert counts(db_url) == (FILES, FILES)
     with Corpus(db_url) as corpus:
         assert_consistent(corpus)
 
@@ -88,7 +71,7 @@ def test_searching_while_ingesting_never_fails(db_url, scale):
     for t in searchers:
         t.start()
     try:
-        proc = _ingest(scale / "all", db_url, jobs=2)
+        proc = ingest_process(scale / "all", db_url, jobs=2)
         out, err = proc.communicate(timeout=600)
     finally:
         done.set()
@@ -96,15 +79,7 @@ def test_searching_while_ingesting_never_fails(db_url, scale):
             t.join(30)
     assert proc.returncode == 0, err
     assert errors == []
-    assert _counts(db_url) == (FILES, FILES)
-
-
-def _alive(pgid: int) -> bool:
-    try:
-        os.killpg(pgid, 0)
-        return True
-    except ProcessLookupError:
-        return False
+    assert counts(db_url) == (FILES, FILES)
 
 
 @pytest.mark.parametrize("after", [0.05, 0.4, 0.9, 1.6])
@@ -112,14 +87,14 @@ def test_no_worker_outlives_a_killed_ingest(tmp_path, scale, after):
     """kill -9 at any moment, the first second included: within 2 s no process of the ingest is left,
     and its output pipe closes (`ingest … | tee log` ends)."""
     url = f"sqlite:///{tmp_path / 'c.db'}"
-    proc = _ingest(scale / "all", url, jobs=2, start_new_session=True)
+    proc = ingest_process(scale / "all", url, jobs=2, group=True)
     time.sleep(after)
     proc.kill()
     proc.communicate(timeout=10)  # returns only when every holder of its stdout and stderr is gone
     end = time.monotonic() + 2
-    while _alive(proc.pid) and time.monotonic() < end:
+    while group_alive(proc.pid) and time.monotonic() < end:
         time.sleep(0.05)
-    assert not _alive(proc.pid), subprocess.run(
+    assert not group_alive(proc.pid), subprocess.run(
         ["ps", "-g", str(proc.pid), "-o", "pid,ppid,cmd"], capture_output=True, text=True
     ).stdout
 

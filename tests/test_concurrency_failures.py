@@ -8,10 +8,10 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 
 import pytest
+from benchmarks.ingests import ingest_process
 from benchmarks.scale_corpus import generate
 from sqlalchemy import func, select
 
@@ -19,7 +19,7 @@ from tbdialogue.store import Corpus
 from tbdialogue.store.schema import record_versions, records
 from tbdialogue.store.workers import spawn_context
 
-from .test_store_interrupt import assert_consistent, ctrl_c_as_in_a_terminal
+from .test_store_interrupt import assert_consistent
 
 FILES = 160
 
@@ -29,15 +29,6 @@ def folder(tmp_path_factory):
     root = tmp_path_factory.mktemp("failures")
     generate(root, FILES, seed=9)
     return root
-
-
-def _ingest(folder, url, jobs: int = 2) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "tbdialogue", "ingest", str(folder), "--recursive", "--db", url,
-         "--jobs", str(jobs), "--quiet"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
-        preexec_fn=ctrl_c_as_in_a_terminal,
-    )  # fmt: skip
 
 
 def _children(pid: int) -> list[int]:
@@ -71,7 +62,7 @@ def _one_line_exit_2(proc: subprocess.Popen, *words: str) -> str:
 
 
 def _rerun_stores_each_record_once(folder, url) -> None:
-    rerun = _ingest(folder, url)
+    rerun = ingest_process(folder, url, jobs=2, group=True)
     out, err = rerun.communicate(timeout=600)
     assert rerun.returncode == 0 and "0 errors" in out, err
     with Corpus(url) as corpus, corpus.engine.connect() as conn:
@@ -83,7 +74,7 @@ def _rerun_stores_each_record_once(folder, url) -> None:
 def test_a_worker_killed_midway_is_one_line(db_url, folder):
     """Before: "internal error: BrokenProcessPool …", exit 3."""
     Corpus(db_url).close()
-    proc = _ingest(folder, db_url)
+    proc = ingest_process(folder, db_url, jobs=2, group=True)
     _wait(lambda: _stored(db_url) > 0, "a first batch stored", proc)
     os.kill(_children(proc.pid)[0], signal.SIGKILL)
     line = _one_line_exit_2(proc, "worker process ended abruptly", "run the same ingest again")
@@ -97,7 +88,7 @@ def test_the_server_cutting_the_connection_is_one_line(pg_server, folder):
 
     url = pg_server.new_database()
     Corpus(url).close()
-    proc = _ingest(folder, url, jobs=1)
+    proc = ingest_process(folder, url, jobs=1, group=True)
     _wait(lambda: _stored(url) > 0, "a first batch stored", proc)
     with psycopg.connect(url, autocommit=True) as conn:
         cut = conn.execute(
@@ -113,7 +104,7 @@ def test_ctrl_c_while_the_workers_start_prints_one_line(tmp_path, folder):
     """A terminal's Ctrl-C reaches every process of the group; a worker still importing printed its
     KeyboardInterrupt traceback (20 to 80 lines) before workers were started with SIGINT blocked."""
     url = f"sqlite:///{tmp_path / 'c.db'}"
-    proc = _ingest(folder, url)
+    proc = ingest_process(folder, url, jobs=2, group=True)
     _wait(lambda: _children(proc.pid), "a worker started", proc)  # it is importing: ~0.5 s
     os.killpg(proc.pid, signal.SIGINT)
     out, err = proc.communicate(timeout=120)

@@ -7,10 +7,10 @@ import os
 import random
 import signal
 import subprocess
-import sys
 import time
 
 import pytest
+from benchmarks.ingests import group_alive, ingest_process
 from benchmarks.scale_corpus import generate
 from sqlalchemy import func, select, text
 
@@ -23,36 +23,6 @@ FILES = 400
 _draw = random.Random(13)
 MOMENTS = [round(_draw.uniform(0.1, 1.0), 2), round(_draw.uniform(1.0, 2.5), 2)]
 SMALL = 40
-
-
-def ctrl_c_as_in_a_terminal() -> None:
-    """In the child, before exec: Ctrl-C handled as by default. A shell's background job (CI, `nohup …
-    &`) ignores SIGINT, and an ignored signal stays ignored through exec: the ingest would never see
-    the Ctrl-C sent to it, and a test of Ctrl-C would test nothing."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
-def _ingest_process(folder, url, *, group: bool = False) -> subprocess.Popen:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "tbdialogue",
-            "ingest",
-            str(folder),
-            "--recursive",
-            "--db",
-            url,
-            "--jobs",
-            "2",
-            "--quiet",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=group,
-        preexec_fn=ctrl_c_as_in_a_terminal,
-    )
 
 
 def _stored(corpus: Corpus) -> int:
@@ -115,7 +85,7 @@ def many_files(tmp_path_factory):
 def test_interrupted_ingest_completes_on_rerun(db_url, many_files, how):
     corpus = Corpus(db_url)
     try:
-        proc = _ingest_process(many_files, db_url)
+        proc = ingest_process(many_files, db_url, jobs=2)
         _wait_for_some(corpus, proc)
         os.kill(proc.pid, signal.SIGKILL if how == "kill -9" else signal.SIGINT)
         out, err = proc.communicate(timeout=120)
@@ -126,7 +96,7 @@ def test_interrupted_ingest_completes_on_rerun(db_url, many_files, how):
             assert "interrupted" in err and "Traceback" not in err
         assert_consistent(corpus)
 
-        rerun = _ingest_process(many_files, db_url)
+        rerun = ingest_process(many_files, db_url, jobs=2)
         out, err = rerun.communicate(timeout=600)
         assert rerun.returncode == 0, err
         assert f"{FILES} of {FILES} files" in out and "0 errors" in out
@@ -145,21 +115,13 @@ def small_folder(tmp_path_factory):
     return folder
 
 
-def _group_alive(pgid: int) -> bool:
-    try:
-        os.killpg(pgid, 0)
-        return True
-    except ProcessLookupError:
-        return False
-
-
 @pytest.mark.parametrize("after", MOMENTS, ids=[f"at {m} s" for m in MOMENTS])
 @pytest.mark.parametrize("how", ["kill -9", "Ctrl-C"])
 def test_ingest_interrupted_at_any_moment(db_url, small_folder, how, after):
     """kill -9 of the ingest, or Ctrl-C as a terminal sends it (to the whole process group), at a
     moment of its start: within 2 s no process of it is left; nothing but one line is printed (no
     worker's traceback); the database is sound; the same ingest run again stores every record once."""
-    proc = _ingest_process(small_folder, db_url, group=True)
+    proc = ingest_process(small_folder, db_url, jobs=2, group=True)
     time.sleep(after)
     if how == "kill -9":
         os.kill(proc.pid, signal.SIGKILL)
@@ -167,9 +129,9 @@ def test_ingest_interrupted_at_any_moment(db_url, small_folder, how, after):
         os.killpg(proc.pid, signal.SIGINT)
     out, err = proc.communicate(timeout=120)  # returns once every holder of its pipes is gone
     end = time.monotonic() + 2
-    while _group_alive(proc.pid) and time.monotonic() < end:
+    while group_alive(proc.pid) and time.monotonic() < end:
         time.sleep(0.05)
-    assert not _group_alive(proc.pid), subprocess.run(
+    assert not group_alive(proc.pid), subprocess.run(
         ["ps", "-g", str(proc.pid), "-o", "pid,ppid,cmd"], capture_output=True, text=True
     ).stdout
     assert "Traceback" not in err and "internal error" not in err, err
@@ -181,7 +143,7 @@ def test_ingest_interrupted_at_any_moment(db_url, small_folder, how, after):
         assert len(err.strip().splitlines()) <= 1, err
     with Corpus(db_url) as corpus:
         assert_consistent(corpus)
-    rerun = _ingest_process(small_folder, db_url)
+    rerun = ingest_process(small_folder, db_url, jobs=2)
     out, err = rerun.communicate(timeout=600)
     assert rerun.returncode == 0 and f"{SMALL} of {SMALL} files" in out and "0 errors" in out, err
     with Corpus(db_url) as corpus, corpus.engine.connect() as conn:

@@ -12,6 +12,7 @@ import sys
 import textwrap
 
 import pytest
+from benchmarks.ingests import ctrl_c_as_in_a_terminal
 
 from tbdialogue.store.workers import ctrl_c_deferred
 
@@ -54,7 +55,7 @@ def test_ctrl_c_while_a_worker_starts_ends_cleanly():
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        preexec_fn=ctrl_c_as_in_a_terminal,
     )
     try:
         out, err = proc.communicate(timeout=60)
